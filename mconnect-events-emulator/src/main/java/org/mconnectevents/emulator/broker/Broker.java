@@ -1,0 +1,230 @@
+package org.mconnectevents.emulator.broker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mconnectevents.emulator.config.ClientConfig;
+import org.mconnectevents.emulator.config.EmulatorConfig;
+import org.mconnectevents.emulator.event.StoredEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service's storage and delivery: events stored per consumer client in partitions, consumer sessions,
+ * cumulative confirmations, dead and test events, retention. Not thread-safe by design: every method runs on
+ * the emulator's single Vert.x context thread, which owns all of this state.
+ */
+public final class Broker {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+    private final int unconfirmedWindow;
+    private final Duration retention;
+    private final Map<String, ConsumerClient> clients = new LinkedHashMap<>();
+    private final PersonalDataLog personalData;
+    private long produced;
+    private long nextSessionId = 1;
+
+    public Broker(EmulatorConfig config, Clock clock) {
+        this.clock = clock;
+        this.unconfirmedWindow = config.unconfirmedWindow();
+        this.retention = config.retention();
+        this.personalData = new PersonalDataLog(config);
+        for (ClientConfig client : config.clients()) {
+            clients.put(client.name(), new ConsumerClient(client, config.partitions()));
+        }
+    }
+
+    /** Stores accepted events for every client that consumes their type, and wakes the sessions concerned. */
+    public void store(List<StoredEvent> events) {
+        Set<ConsumerClient> touched = new LinkedHashSet<>();
+        for (StoredEvent event : events) {
+            for (ConsumerClient client : clients.values()) {
+                if (client.config().consumes(event.type())) {
+                    client.store(event);
+                    touched.add(client);
+                }
+            }
+        }
+        produced += events.size();
+        touched.forEach(this::pumpAll);
+    }
+
+    /** Stores a test event for the client itself as consumer. */
+    public void storeTest(String clientName, StoredEvent event) {
+        ConsumerClient client = client(clientName);
+        client.testEvents.add(event);
+        pumpAll(client);
+    }
+
+    /** Opens a consumer session; call {@link #pump(Session)} once the transport is ready. */
+    public Session open(String clientName, SessionOptions options, SessionTransport transport, Duration startDelay) {
+        ConsumerClient client = client(clientName);
+        ConsumerGroup group = client.group(options.group());
+        Session session = new Session(nextSessionId++, client, group, options, transport, now().plus(startDelay));
+        client.sessions().add(session);
+        if (options.events()) {
+            group.join(session).forEach(this::pump);
+        }
+        return session;
+    }
+
+    /** Hands the session as many events as its window and its transport take. */
+    public void pump(Session session) {
+        if (session.closed() || now().isBefore(session.deliverableAt())) {
+            return;
+        }
+        int max = Math.min(unconfirmedWindow - session.inFlight.size(), session.transport().demand());
+        if (max <= 0) {
+            return;
+        }
+        List<Delivery> deliveries = session.client().take(session, max);
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        for (Delivery delivery : deliveries) {
+            session.inFlight.addLast(delivery);
+            if (delivery.partition() >= 0) {
+                personalData.recordDelivery(session.client().config(), session.groupName(), delivery.event(), now);
+            }
+        }
+        session.transport().deliver(deliveries);
+    }
+
+    /** Whether the session has events waiting that its window or transport holds back. */
+    public boolean hasWork(Session session) {
+        return !session.closed() && session.client().hasWork(session);
+    }
+
+    /** Confirms every event of the session up to and including {@code offset}; returns how many. */
+    public int confirm(Session session, long offset) {
+        session.client().confirmMessages++;
+        int confirmed = 0;
+        Set<Session> newOwners = new LinkedHashSet<>();
+        while (!session.inFlight.isEmpty() && session.inFlight.peekFirst().offset() <= offset) {
+            Delivery delivery = session.inFlight.pollFirst();
+            confirmed++;
+            switch (delivery.partition()) {
+                case Delivery.TEST -> session.client().testEvents.confirm(delivery.sequence());
+                case Delivery.DEAD -> session.client().deadEvents.confirm(delivery.sequence());
+                default -> {
+                    Session owner = session.group().confirmed(delivery);
+                    if (owner != null) {
+                        newOwners.add(owner);
+                    }
+                }
+            }
+        }
+        pump(session);
+        newOwners.forEach(this::pump);
+        return confirmed;
+    }
+
+    /** Confirms everything the session received so far. */
+    public int confirmAll(Session session) {
+        return confirm(session, Long.MAX_VALUE);
+    }
+
+    /** Counts a confirmation that a fault made the service ignore. */
+    public void confirmDropped(Session session) {
+        session.client().confirmMessages++;
+        session.client().confirmMessagesDropped++;
+    }
+
+    /** Stores an event reported dead by the session's client; it is not confirmed by this. */
+    public void reportDead(Session session, StoredEvent event) {
+        ConsumerClient client = session.client();
+        client.deadEvents.add(event);
+        client.deadReported.add(event);
+        pumpAll(client);
+    }
+
+    /** Closes a session: whatever it did not confirm will be delivered again. */
+    public void close(Session session) {
+        if (session.closed()) {
+            return;
+        }
+        session.markClosed();
+        ConsumerClient client = session.client();
+        client.sessions().remove(session);
+        for (Delivery delivery : session.inFlight) {
+            if (delivery.partition() == Delivery.TEST) {
+                client.testEvents.release(delivery.sequence());
+            } else if (delivery.partition() == Delivery.DEAD) {
+                client.deadEvents.release(delivery.sequence());
+            }
+        }
+        session.inFlight.clear();
+        if (session.wantsEvents()) {
+            session.group().leave(session);
+        }
+        pumpAll(client);
+    }
+
+    /** Every open session (for dropping them all). */
+    public List<Session> sessions() {
+        List<Session> all = new ArrayList<>();
+        clients.values().forEach(client -> all.addAll(client.sessions()));
+        return all;
+    }
+
+    /** Applies the retention, and forgets events every group has confirmed. */
+    public void sweep() {
+        Instant oldest = now().minus(retention);
+        clients.values().forEach(client -> client.trim(oldest));
+    }
+
+    /** Forgets every event and counter; open sessions are the caller's to close first. */
+    public void reset() {
+        clients.values().forEach(ConsumerClient::clear);
+        personalData.clear();
+        produced = 0;
+    }
+
+    public ObjectNode state() {
+        return BrokerState.of(json, produced, clients.values(), personalData);
+    }
+
+    /** Dead events the client reported (within the retention), oldest first. */
+    public ArrayNode deadEvents(String clientName) {
+        ArrayNode array = json.createArrayNode();
+        client(clientName).deadReported.forEach(event -> array.add(event.toJson()));
+        return array;
+    }
+
+    public ArrayNode personalDataLog(String clientName) {
+        client(clientName);
+        return personalData.entries(clientName);
+    }
+
+    public boolean knows(String clientName) {
+        return clients.containsKey(clientName);
+    }
+
+    private ConsumerClient client(String name) {
+        ConsumerClient client = clients.get(name);
+        if (client == null) {
+            throw new IllegalArgumentException("no client named " + name + " is configured");
+        }
+        return client;
+    }
+
+    private void pumpAll(ConsumerClient client) {
+        for (Session session : new ArrayList<>(client.sessions())) {
+            pump(session);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,169 @@
+package org.mconnectevents.emulator.broker;
+
+import org.mconnectevents.emulator.config.ClientConfig;
+import org.mconnectevents.emulator.event.StoredEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the service keeps for one client as a consumer: its partitioned standard events shared by all its
+ * groups, its test events and dead events (client-wide queues), and its open sessions. Owned by the context
+ * thread.
+ */
+final class ConsumerClient {
+
+    private final ClientConfig config;
+    private final PartitionLog[] logs;
+    private final Map<String, ConsumerGroup> groups = new LinkedHashMap<>();
+    private final Set<Session> sessions = new LinkedHashSet<>();
+    final SharedQueue testEvents = new SharedQueue();
+    final SharedQueue deadEvents = new SharedQueue();
+    /** Every dead event reported, for inspection; trimmed by the retention. */
+    final List<StoredEvent> deadReported = new ArrayList<>();
+    private int roundRobin;
+    long stored;
+    long delivered;
+    long confirmMessages;
+    long confirmMessagesDropped;
+
+    ConsumerClient(ClientConfig config, int partitions) {
+        this.config = config;
+        this.logs = new PartitionLog[partitions];
+        for (int p = 0; p < partitions; p++) {
+            logs[p] = new PartitionLog();
+        }
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    ClientConfig config() {
+        return config;
+    }
+
+    Map<String, ConsumerGroup> groups() {
+        return groups;
+    }
+
+    Set<Session> sessions() {
+        return sessions;
+    }
+
+    PartitionLog log(int partition) {
+        return logs[partition];
+    }
+
+    ConsumerGroup group(String name) {
+        return groups.computeIfAbsent(name, n -> new ConsumerGroup(n, logs));
+    }
+
+    /** Stores a standard event in its partition: by partition key, round robin without one. */
+    void store(StoredEvent event) {
+        String key = event.partitionKey();
+        int partition = key == null ? Math.floorMod(roundRobin++, logs.length) : Math.floorMod(key.hashCode(), logs.length);
+        logs[partition].append(event);
+        stored++;
+    }
+
+    /** Up to {@code max} events for the session: its test and dead events first, then its partitions. */
+    List<Delivery> take(Session session, int max) {
+        List<Delivery> taken = new ArrayList<>(Math.min(max, 256));
+        if (session.wantsTest()) {
+            takeShared(session, testEvents, Delivery.TEST, max, taken);
+        }
+        if (session.wantsDead()) {
+            takeShared(session, deadEvents, Delivery.DEAD, max, taken);
+        }
+        if (session.wantsEvents()) {
+            takeStandard(session, max, taken);
+        }
+        delivered += taken.size();
+        return taken;
+    }
+
+    private void takeStandard(Session session, int max, List<Delivery> taken) {
+        ConsumerGroup group = session.group();
+        int start = session.nextRotation();
+        for (int k = 0; k < logs.length && taken.size() < max; k++) {
+            int p = Math.floorMod(start + k, logs.length);
+            ConsumerGroup.Cursor cursor = group.cursor(p);
+            if (cursor.owner != session || cursor.pendingOwner != null) {
+                continue;
+            }
+            PartitionLog log = logs[p];
+            group.skipTo(p, log.headSequence());
+            while (taken.size() < max && cursor.next < log.endSequence()) {
+                taken.add(new Delivery(session.takeOffset(), log.get(cursor.next), p, cursor.next));
+                cursor.next++;
+            }
+        }
+    }
+
+    private static void takeShared(Session session, SharedQueue queue, int kind, int max, List<Delivery> taken) {
+        while (taken.size() < max) {
+            Map.Entry<Long, StoredEvent> next = queue.take();
+            if (next == null) {
+                return;
+            }
+            taken.add(new Delivery(session.takeOffset(), next.getValue(), kind, next.getKey()));
+        }
+    }
+
+    /** Whether anything could be delivered to this session now, ignoring its window. */
+    boolean hasWork(Session session) {
+        if (session.wantsTest() && testEvents.hasAvailable() || session.wantsDead() && deadEvents.hasAvailable()) {
+            return true;
+        }
+        if (!session.wantsEvents()) {
+            return false;
+        }
+        for (int p = 0; p < logs.length; p++) {
+            ConsumerGroup.Cursor cursor = session.group().cursor(p);
+            if (cursor.owner == session && cursor.pendingOwner == null && cursor.next < logs[p].endSequence()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops events past the retention, and standard events every group has confirmed. */
+    void trim(Instant oldest) {
+        for (int p = 0; p < logs.length; p++) {
+            long confirmedByAll = groups.isEmpty() ? logs[p].headSequence() : Long.MAX_VALUE;
+            for (ConsumerGroup group : groups.values()) {
+                confirmedByAll = Math.min(confirmedByAll, group.cursor(p).committed);
+            }
+            long head = logs[p].trim(confirmedByAll, oldest);
+            for (ConsumerGroup group : groups.values()) {
+                group.skipTo(p, head);
+            }
+        }
+        testEvents.dropOlderThan(oldest);
+        deadEvents.dropOlderThan(oldest);
+        deadReported.removeIf(event -> event.storedAt().isBefore(oldest));
+    }
+
+    /** Forgets every event (sessions stay open). */
+    void clear() {
+        for (PartitionLog log : logs) {
+            log.clear();
+        }
+        for (ConsumerGroup group : groups.values()) {
+            group.clear(logs);
+        }
+        testEvents.clear();
+        deadEvents.clear();
+        deadReported.clear();
+        stored = 0;
+        delivered = 0;
+        confirmMessages = 0;
+        confirmMessagesDropped = 0;
+    }
+}

@@ -1,0 +1,106 @@
+package org.mconnectevents.emulator.broker;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One consumer session: a WebSocket connection or a long-polling consumer instance. Offsets grow within the
+ * session and start at a random value, so that a client comparing offsets across sessions is caught.
+ * Owned by the context thread.
+ */
+public final class Session {
+
+    private final long id;
+    private final ConsumerClient client;
+    private final ConsumerGroup group;
+    private final boolean events;
+    private final boolean test;
+    private final boolean dead;
+    private final SessionTransport transport;
+    private final Instant deliverableAt;
+    final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
+    private long nextOffset = ThreadLocalRandom.current().nextLong(1, 1L << 31);
+    private int rotation;
+    private boolean closed;
+
+    Session(long id, ConsumerClient client, ConsumerGroup group, SessionOptions options,
+            SessionTransport transport, Instant deliverableAt) {
+        this.id = id;
+        this.client = client;
+        this.group = group;
+        this.events = options.events();
+        this.test = options.test();
+        this.dead = options.dead();
+        this.transport = transport;
+        this.deliverableAt = deliverableAt;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** The certificate name of the consuming client. */
+    public String clientName() {
+        return client.name();
+    }
+
+    public String groupName() {
+        return group.name();
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Events delivered and not yet confirmed. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** The highest offset handed out so far, or {@code -1}. */
+    public long lastOffset() {
+        return inFlight.isEmpty() ? -1 : inFlight.peekLast().offset();
+    }
+
+    /** When this session may receive its first event (a fault may delay it). */
+    public Instant deliverableAt() {
+        return deliverableAt;
+    }
+
+    ConsumerClient client() {
+        return client;
+    }
+
+    ConsumerGroup group() {
+        return group;
+    }
+
+    boolean wantsEvents() {
+        return events;
+    }
+
+    boolean wantsTest() {
+        return test;
+    }
+
+    boolean wantsDead() {
+        return dead;
+    }
+
+    SessionTransport transport() {
+        return transport;
+    }
+
+    long takeOffset() {
+        return nextOffset++;
+    }
+
+    int nextRotation() {
+        return rotation++;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+}

@@ -1,0 +1,263 @@
+package org.mconnectevents.emulator.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads events in the structured, batch and binary modes of the CloudEvents HTTP binding and checks the rules
+ * of the contract that do not depend on who sends them. Every refusal is an {@link EventRejectedException} with
+ * status 400 (malformed) or 413 (too large) naming the event and the rule.
+ */
+public final class EventParser {
+
+    /** Attributes of the binary mode that the service requires as {@code ce-} headers. */
+    public static final List<String> REQUIRED = List.of("specversion", "id", "source", "type");
+    private static final Set<String> KNOWN = Set.of("specversion", "id", "source", "type", "subject", "time",
+            "datacontenttype", "dataschema", "partitionkey", "data", "data_base64");
+    private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
+    private static final String OFFSET = "offset";
+
+    private final int maxEventSize;
+
+    public EventParser(int maxEventSize) {
+        this.maxEventSize = maxEventSize;
+    }
+
+    /** Parses a {@code application/cloudevents-batch+json} body: a JSON array of event objects. */
+    public List<ObjectNode> parseBatch(byte[] body) {
+        JsonNode tree = parseJson(body, "the batch");
+        if (!tree.isArray()) {
+            throw new EventRejectedException(400, "the batch is not a JSON array of CloudEvents");
+        }
+        List<ObjectNode> events = new ArrayList<>(tree.size());
+        for (int i = 0; i < tree.size(); i++) {
+            if (!tree.get(i).isObject()) {
+                throw new EventRejectedException(400, "event " + i + " of the batch is not a JSON object");
+            }
+            events.add((ObjectNode) tree.get(i));
+        }
+        return events;
+    }
+
+    /** Parses a {@code application/cloudevents+json} body: one event object. */
+    public ObjectNode parseStructured(byte[] body) {
+        JsonNode tree = parseJson(body, "the event");
+        if (!tree.isObject()) {
+            throw new EventRejectedException(400, "the body is not a CloudEvent JSON object");
+        }
+        return (ObjectNode) tree;
+    }
+
+    /**
+     * Builds the structured form of a binary-mode event.
+     *
+     * @param attributes  the {@code ce-} headers, names without the prefix, values percent-decoded
+     * @param contentType the {@code Content-Type} of the request (the data's media type)
+     * @param body        the data
+     */
+    public ObjectNode fromBinary(Map<String, String> attributes, String contentType, byte[] body) {
+        ObjectNode event = StoredEvent.JSON.createObjectNode();
+        for (String name : REQUIRED) {
+            if (attributes.get(name) == null) {
+                throw new EventRejectedException(400, "header ce-" + name + " is required"
+                        + describeFrom(attributes.get("source"), attributes.get("id")));
+            }
+        }
+        attributes.forEach(event::put);
+        String mediaType = mediaType(contentType);
+        event.put("datacontenttype", contentType == null ? "application/json" : contentType);
+        if (isJsonContentType(mediaType)) {
+            event.set("data", body.length == 0 ? null : parseJson(body, "the data" + describeFrom(
+                    attributes.get("source"), attributes.get("id"))));
+        } else if ("text/plain".equals(mediaType)) {
+            event.put("data", decodeUtf8(body, attributes));
+        } else {
+            event.put("data_base64", Base64.getEncoder().encodeToString(body));
+        }
+        return event;
+    }
+
+    /**
+     * Checks one event against the contract and returns it as stored: {@code time} filled when absent,
+     * a client-sent {@code offset} removed (offsets are the service's).
+     *
+     * @param label        how messages name the event's position, e.g. "event 3 of the batch"
+     * @param jsonDataOnly refuse {@code data_base64} (the {@code /ce/produce/event} endpoint)
+     */
+    public StoredEvent check(ObjectNode event, String label, Instant now, boolean jsonDataOnly) {
+        String name = label + describeFrom(text(event, "source"), text(event, "id"));
+        requireString(event, "specversion", name);
+        if (!"1.0".equals(event.get("specversion").asText())) {
+            throw bad(name, "specversion must be \"1.0\", was \"" + event.get("specversion").asText() + "\"");
+        }
+        requireString(event, "id", name);
+        requireString(event, "source", name);
+        requireString(event, "type", name);
+        checkSource(event.get("source").asText(), name);
+        checkTime(event, name, now);
+        checkOptionalStrings(event, name);
+        checkData(event, name, jsonDataOnly);
+        checkExtensions(event, name);
+        event.remove(OFFSET);
+        StoredEvent stored = new StoredEvent(event, now);
+        if (stored.size() > maxEventSize) {
+            throw new EventRejectedException(413, name + ": the event is " + stored.size()
+                    + " bytes, over the limit of " + maxEventSize + " bytes per event");
+        }
+        return stored;
+    }
+
+    /** Whether a media type carries JSON data ({@code application/json} or any {@code +json}). */
+    public static boolean isJsonContentType(String contentType) {
+        String mediaType = mediaType(contentType);
+        return mediaType == null || mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    /** The media type without parameters, lower case, or {@code null}. */
+    public static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase();
+    }
+
+    static String describeFrom(String source, String id) {
+        if (source == null && id == null) {
+            return "";
+        }
+        return " (source " + (source == null ? "missing" : source) + ", id " + (id == null ? "missing" : id) + ")";
+    }
+
+    private static JsonNode parseJson(byte[] body, String what) {
+        try {
+            JsonNode tree = StoredEvent.JSON.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw new EventRejectedException(400, what + " is empty: expected JSON");
+            }
+            return tree;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new EventRejectedException(400, what + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new EventRejectedException(400, what + " could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String decodeUtf8(byte[] body, Map<String, String> attributes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new EventRejectedException(400, "the data" + describeFrom(attributes.get("source"),
+                    attributes.get("id")) + " is text/plain but not valid UTF-8");
+        }
+    }
+
+    private static String text(ObjectNode event, String name) {
+        JsonNode value = event.get(name);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static EventRejectedException bad(String name, String rule) {
+        return new EventRejectedException(400, name + ": " + rule);
+    }
+
+    private static void requireString(ObjectNode event, String attribute, String name) {
+        JsonNode value = event.get(attribute);
+        if (value == null || value.isNull()) {
+            throw bad(name, "attribute " + attribute + " is required");
+        }
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw bad(name, "attribute " + attribute + " must be a non-empty string");
+        }
+    }
+
+    private static void checkSource(String source, String name) {
+        try {
+            new URI(source);
+        } catch (URISyntaxException e) {
+            throw bad(name, "source \"" + source + "\" is not a URI: " + e.getReason());
+        }
+    }
+
+    private static void checkTime(ObjectNode event, String name, Instant now) {
+        JsonNode time = event.get("time");
+        if (time == null || time.isNull()) {
+            event.put("time", now.toString());
+            return;
+        }
+        Instant parsed;
+        try {
+            parsed = OffsetDateTime.parse(time.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw bad(name, "time \"" + time.asText() + "\" is not an RFC 3339 timestamp");
+        }
+        if (!time.isTextual()) {
+            throw bad(name, "time must be an RFC 3339 string");
+        }
+        if (parsed.isAfter(now)) {
+            throw bad(name, "time " + time.asText() + " is in the future (service time " + now + ")");
+        }
+    }
+
+    private static void checkOptionalStrings(ObjectNode event, String name) {
+        for (String attribute : List.of("subject", "datacontenttype", "dataschema", "partitionkey")) {
+            JsonNode value = event.get(attribute);
+            if (value != null && !value.isNull() && (!value.isTextual() || value.asText().isEmpty())) {
+                throw bad(name, "attribute " + attribute + " must be a non-empty string when present");
+            }
+        }
+    }
+
+    private static void checkData(ObjectNode event, String name, boolean jsonDataOnly) {
+        JsonNode base64 = event.get("data_base64");
+        if (base64 == null) {
+            return;
+        }
+        if (jsonDataOnly) {
+            throw bad(name, "data_base64 is not accepted here: this endpoint takes JSON data only;"
+                    + " send binary data with /ce/produce/raw");
+        }
+        if (event.has("data")) {
+            throw bad(name, "data and data_base64 are both present; an event carries one of them");
+        }
+        try {
+            Base64.getDecoder().decode(base64.asText());
+        } catch (IllegalArgumentException e) {
+            throw bad(name, "data_base64 is not valid base64");
+        }
+    }
+
+    private static void checkExtensions(ObjectNode event, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String attribute = field.getKey();
+            if (KNOWN.contains(attribute) || attribute.equals(OFFSET)) {
+                continue;
+            }
+            if (!EXTENSION_NAME.matcher(attribute).matches()) {
+                throw bad(name, "attribute name \"" + attribute + "\" is invalid: CloudEvents attribute names are"
+                        + " 1 to 20 lower-case letters or digits");
+            }
+            JsonNode value = field.getValue();
+            if (value.isContainerNode()) {
+                throw bad(name, "extension attribute " + attribute + " must be a string, number or boolean");
+            }
+        }
+    }
+}
