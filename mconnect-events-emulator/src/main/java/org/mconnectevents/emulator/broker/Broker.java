@@ -170,7 +170,12 @@ public final class Broker {
         pumpAll(client);
     }
 
-    /** Every open session (for dropping them all). */
+    /** Asks the transport of every open session to close (the service drops its connections). */
+    public void dropAll(String reason) {
+        sessions().forEach(session -> session.transport().close(reason));
+    }
+
+    /** Every open session. */
     public List<Session> sessions() {
         List<Session> all = new ArrayList<>();
         clients.values().forEach(client -> all.addAll(client.sessions()));

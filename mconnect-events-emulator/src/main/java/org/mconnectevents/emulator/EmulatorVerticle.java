@@ -1,0 +1,62 @@
+package org.mconnectevents.emulator;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import org.mconnectevents.emulator.admin.AdminServer;
+import org.mconnectevents.emulator.broker.Broker;
+import org.mconnectevents.emulator.config.EmulatorConfig;
+import org.mconnectevents.emulator.event.TypeSchemas;
+import org.mconnectevents.emulator.server.FaultInjector;
+import org.mconnectevents.emulator.server.ServiceServer;
+import org.mconnectevents.emulator.tls.EmulatorCertificates;
+
+import java.time.Clock;
+
+/**
+ * Runs the whole emulator on one Vert.x context: the broker's state, both servers and the periodic sweeps are
+ * touched by that context's thread only, which is what makes the broker safe without locks.
+ */
+final class EmulatorVerticle extends AbstractVerticle {
+
+    private static final long SWEEP_MILLIS = 1000;
+    private static final long EXPIRY_CHECK_MILLIS = 100;
+
+    private final EmulatorConfig config;
+    private final EmulatorCertificates certificates;
+    private final TypeSchemas schemas;
+    private final FaultInjector faults;
+    private final Clock clock;
+    Broker broker;
+    ServiceServer service;
+    AdminServer admin;
+
+    EmulatorVerticle(EmulatorConfig config, EmulatorCertificates certificates, TypeSchemas schemas,
+                     FaultInjector faults, Clock clock) {
+        this.config = config;
+        this.certificates = certificates;
+        this.schemas = schemas;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        broker = new Broker(config, clock);
+        service = new ServiceServer(vertx, config, broker, schemas, faults, clock);
+        admin = new AdminServer(vertx, broker, faults, service, config.adminPort());
+        service.start(certificates)
+                .compose(s -> admin.start())
+                .onSuccess(a -> {
+                    vertx.setPeriodic(SWEEP_MILLIS, id -> broker.sweep());
+                    vertx.setPeriodic(EXPIRY_CHECK_MILLIS, id -> service.expireIdleInstances());
+                    started.complete();
+                })
+                .onFailure(started::fail);
+    }
+
+    @Override
+    public void stop(Promise<Void> stopped) {
+        service.dropSessions();
+        service.stop().compose(v -> admin.stop()).onComplete(done -> stopped.complete());
+    }
+}

@@ -1,0 +1,117 @@
+package org.mconnectevents.emulator.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import org.mconnectevents.emulator.broker.Broker;
+import org.mconnectevents.emulator.config.ConfigException;
+import org.mconnectevents.emulator.config.ConfigLoader;
+import org.mconnectevents.emulator.config.Faults;
+import org.mconnectevents.emulator.server.FaultInjector;
+import org.mconnectevents.emulator.server.ServiceServer;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The admin API: plain HTTP, JSON, bound to loopback only. Inspection ({@code GET /emulator/state}, a client's
+ * dead events and personal-data log), fault injection ({@code PUT/GET/DELETE /emulator/faults}),
+ * {@code POST /emulator/reset} and {@code POST /emulator/sessions/close}. Runs on the context thread.
+ */
+public final class AdminServer {
+
+    private static final Pattern CLIENT_PATH = Pattern.compile("^/emulator/clients/([^/]+)/(dead|personal-data-log)$");
+
+    private final Vertx vertx;
+    private final Broker broker;
+    private final FaultInjector faults;
+    private final ServiceServer service;
+    private final int port;
+    private HttpServer server;
+
+    public AdminServer(Vertx vertx, Broker broker, FaultInjector faults, ServiceServer service, int port) {
+        this.vertx = vertx;
+        this.broker = broker;
+        this.faults = faults;
+        this.service = service;
+        this.port = port;
+    }
+
+    public Future<HttpServer> start() {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+                .requestHandler(this::route);
+        return server.listen();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void route(HttpServerRequest request) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        Matcher client = CLIENT_PATH.matcher(path);
+        if (method == HttpMethod.GET && path.equals("/emulator/state")) {
+            json(request.response(), 200, broker.state().toString());
+        } else if (method == HttpMethod.GET && client.matches()) {
+            clientView(request.response(), client.group(1), client.group(2));
+        } else if (path.equals("/emulator/faults")) {
+            faults(request, method);
+        } else if (method == HttpMethod.POST && path.equals("/emulator/reset")) {
+            service.dropSessions();
+            broker.reset();
+            faults.set(Faults.NONE);
+            request.response().setStatusCode(204).end();
+        } else if (method == HttpMethod.POST && path.equals("/emulator/sessions/close")) {
+            json(request.response(), 200, "{\"closed\":" + service.dropSessions() + "}");
+        } else {
+            text(request.response(), 404, method + " " + path + " is not an admin endpoint");
+        }
+    }
+
+    private void clientView(HttpServerResponse response, String name, String view) {
+        if (!broker.knows(name)) {
+            text(response, 404, "no client named " + name + " is configured");
+        } else if (view.equals("dead")) {
+            json(response, 200, broker.deadEvents(name).toString());
+        } else {
+            json(response, 200, broker.personalDataLog(name).toString());
+        }
+    }
+
+    private void faults(HttpServerRequest request, HttpMethod method) {
+        if (method == HttpMethod.GET) {
+            json(request.response(), 200, FaultsJson.write(faults.current()));
+        } else if (method == HttpMethod.DELETE) {
+            faults.set(Faults.NONE);
+            request.response().setStatusCode(204).end();
+        } else if (method == HttpMethod.PUT) {
+            request.body().onSuccess(body -> {
+                try {
+                    faults.set(ConfigLoader.faultsFrom(body.toString(), "PUT /emulator/faults"));
+                    json(request.response(), 200, FaultsJson.write(faults.current()));
+                } catch (ConfigException e) {
+                    text(request.response(), 400, e.getMessage());
+                }
+            });
+        } else {
+            text(request.response(), 405, method + " is not supported on /emulator/faults");
+        }
+    }
+
+    private static void json(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+
+    private static void text(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(body + "\n");
+    }
+}

@@ -1,0 +1,87 @@
+package org.mconnectevents.emulator.server;
+
+import io.vertx.core.MultiMap;
+import org.mconnectevents.emulator.event.EventRejectedException;
+import org.mconnectevents.emulator.event.StoredEvent;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The binary mode of the CloudEvents HTTP binding: attributes travel as {@code ce-} headers whose values are
+ * percent-encoded outside printable ASCII.
+ */
+final class CloudEventHeaders {
+
+    private static final String PREFIX = "ce-";
+
+    private CloudEventHeaders() {
+    }
+
+    /** The attributes carried by {@code ce-} headers, names without the prefix, values decoded. */
+    static Map<String, String> read(MultiMap headers) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
+                attributes.put(name.substring(PREFIX.length()), decode(header.getValue(), name));
+            }
+        }
+        return attributes;
+    }
+
+    /** Writes the event's attributes, and the offset, as {@code ce-} headers. */
+    static void write(StoredEvent event, long offset, MultiMap headers) {
+        for (String name : event.attributeNames()) {
+            if (!name.equals("datacontenttype")) {
+                headers.set(PREFIX + name, encode(event.attribute(name)));
+            }
+        }
+        headers.set(PREFIX + "offset", Long.toString(offset));
+        String contentType = event.attribute("datacontenttype");
+        headers.set("Content-Type", contentType == null ? "application/json" : contentType);
+    }
+
+    private static String decode(String value, String header) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length()) {
+                    throw new EventRejectedException(400, "header " + header + " has a broken percent-encoding");
+                }
+                try {
+                    bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                } catch (NumberFormatException e) {
+                    throw new EventRejectedException(400, "header " + header + " has a broken percent-encoding");
+                }
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String value) {
+        StringBuilder encoded = null;
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean plain = b > 0x20 && b < 0x7f && b != '"' && b != '%';
+            if (!plain && encoded == null) {
+                encoded = new StringBuilder(new String(bytes, 0, i, StandardCharsets.US_ASCII));
+            }
+            if (encoded != null) {
+                encoded.append(plain ? String.valueOf((char) b) : String.format("%%%02X", b));
+            }
+        }
+        return encoded == null ? value : encoded.toString();
+    }
+}

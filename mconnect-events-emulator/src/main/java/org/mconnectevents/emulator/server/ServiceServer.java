@@ -1,0 +1,166 @@
+package org.mconnectevents.emulator.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
+import org.mconnectevents.emulator.broker.Broker;
+import org.mconnectevents.emulator.broker.SessionOptions;
+import org.mconnectevents.emulator.config.ClientConfig;
+import org.mconnectevents.emulator.config.EmulatorConfig;
+import org.mconnectevents.emulator.event.EventParser;
+import org.mconnectevents.emulator.event.EventRejectedException;
+import org.mconnectevents.emulator.event.TypeSchemas;
+import org.mconnectevents.emulator.tls.EmulatorCertificates;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * The service's HTTPS endpoint with mutual TLS: produce, consume (WebSocket and long polling) and tools.
+ * The server trusts the root CA only, so a client that does not send its intermediate certificate fails the
+ * handshake. Requests without a client certificate get 400, unknown clients 401. Runs on the context thread.
+ */
+public final class ServiceServer {
+
+    /** The WebSocket sub-protocol the service speaks. */
+    public static final String SUB_PROTOCOL = "cloudevents.json";
+    private static final int MAX_WEBSOCKET_MESSAGE = 2 * 1024 * 1024;
+
+    private final Vertx vertx;
+    private final EmulatorConfig config;
+    private final Broker broker;
+    private final FaultInjector faults;
+    private final Clock clock;
+    private final Replies replies;
+    private final ProduceEndpoints produce;
+    private final LongPollingConsumers longPolling;
+    private final EventParser deadParser;
+    private HttpServer server;
+
+    public ServiceServer(Vertx vertx, EmulatorConfig config, Broker broker, TypeSchemas schemas, FaultInjector faults,
+                         Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.broker = broker;
+        this.faults = faults;
+        this.clock = clock;
+        this.replies = new Replies(vertx, faults);
+        this.produce = new ProduceEndpoints(config, broker, schemas, faults, replies, clock);
+        // a consumer may add a failure reason to the event it reports dead: allow up to a request's size
+        this.deadParser = new EventParser(config.maxRequestSize());
+        this.longPolling = new LongPollingConsumers(vertx, config, broker, faults, replies, deadParser, clock);
+    }
+
+    /** Binds the HTTPS port; must be called on the context thread. */
+    public Future<HttpServer> start(EmulatorCertificates certificates) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setSsl(true)
+                .setKeyCertOptions(new PfxOptions()
+                        .setPath(certificates.serverKeyStoreFile().toString())
+                        .setPassword(new String(certificates.keyStorePassword())))
+                .setTrustOptions(new PemTrustOptions().addCertPath(certificates.rootCertificateFile().toString()))
+                .setClientAuth(ClientAuth.REQUEST)
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
+                .setUseAlpn(true)
+                .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
+                .setWebSocketSubProtocols(List.of(SUB_PROTOCOL))
+                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_MESSAGE)
+                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_MESSAGE)
+                .setCompressionSupported(false);
+        server = vertx.createHttpServer(options).requestHandler(this::route);
+        return server.listen();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** Expires idle long-polling instances; called periodically. */
+    public void expireIdleInstances() {
+        longPolling.expireIdle();
+    }
+
+    /** Closes every consumer session (WebSocket and long polling); their unconfirmed events come again. */
+    public int dropSessions() {
+        int sessions = broker.sessions().size();
+        longPolling.closeAll();
+        broker.dropAll("the service closed the session (admin request)");
+        return sessions;
+    }
+
+    private void route(HttpServerRequest request) {
+        String client = ClientIdentity.commonName(request);
+        if (client == null) {
+            replies.text(request.response(), 400, "no client certificate: MConnect Events requires mutual TLS");
+            return;
+        }
+        ClientConfig caller = config.client(client).orElse(null);
+        if (caller == null) {
+            replies.text(request.response(), 401, "client " + client + " is not registered with the service");
+            return;
+        }
+        try {
+            dispatch(request, caller);
+        } catch (EventRejectedException e) {
+            replies.text(request.response(), e.status(), e.getMessage());
+        }
+    }
+
+    private void dispatch(HttpServerRequest request, ClientConfig caller) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        if (method == HttpMethod.POST && path.equals("/ce/produce/raw")) {
+            produce.raw(request, caller);
+        } else if (method == HttpMethod.POST && path.equals("/ce/produce/event")) {
+            produce.event(request, caller);
+        } else if (method == HttpMethod.POST && path.equals("/ce/produce/events")) {
+            produce.events(request, caller);
+        } else if (method == HttpMethod.GET && path.equals("/ce/consume/ws")) {
+            upgrade(request, caller);
+        } else if (method == HttpMethod.POST && path.equals("/ce/consumers")) {
+            longPolling.create(request, caller.name());
+        } else if (method == HttpMethod.POST && path.equals("/ce/tools/consumer/test")) {
+            produce.testEvent(request, caller);
+        } else if (method == HttpMethod.GET && path.equals("/ce/tools/my-settings")) {
+            produce.settings(request, caller);
+        } else {
+            Matcher instancePath = LongPollingConsumers.INSTANCE_PATH.matcher(path);
+            if (instancePath.matches()) {
+                longPolling.handle(request, caller.name(), instancePath);
+            } else {
+                replies.text(request.response(), 404, method + " " + path + " is not an MConnect Events endpoint");
+            }
+        }
+    }
+
+    private void upgrade(HttpServerRequest request, ClientConfig caller) {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            replies.text(request.response(), 400, "/ce/consume/ws is a WebSocket endpoint: send an upgrade request");
+            return;
+        }
+        String protocols = request.getHeader("Sec-WebSocket-Protocol");
+        if (protocols == null || List.of(protocols.split("\\s*,\\s*")).stream().noneMatch(SUB_PROTOCOL::equals)) {
+            replies.text(request.response(), 400, "the WebSocket sub-protocol " + SUB_PROTOCOL + " is required");
+            return;
+        }
+        SessionOptions options = ConsumeOptions.parse(request);
+        request.toWebSocket().onSuccess(socket -> WebSocketConsumer.start(vertx, socket, caller.name(), options,
+                broker, faults, deadParser, clock));
+    }
+}
