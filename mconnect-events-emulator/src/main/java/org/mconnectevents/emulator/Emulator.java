@@ -55,13 +55,9 @@ public final class Emulator implements AutoCloseable {
         this.certificates = certificates;
         this.vertx = vertx;
         this.verticle = verticle;
-        this.context = verticle.getVertx() == null ? null : verticleContext(verticle);
+        this.context = verticle.ownContext();
         this.faults = faults;
         this.temporaryCerts = temporaryCerts;
-    }
-
-    private static Context verticleContext(EmulatorVerticle verticle) {
-        return verticle.context();
     }
 
     public static Builder builder() {

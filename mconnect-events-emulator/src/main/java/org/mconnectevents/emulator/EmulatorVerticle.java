@@ -39,6 +39,11 @@ final class EmulatorVerticle extends AbstractVerticle {
         this.clock = clock;
     }
 
+    /** The context that owns the emulator's state. */
+    io.vertx.core.Context ownContext() {
+        return context;
+    }
+
     @Override
     public void start(Promise<Void> started) {
         broker = new Broker(config, clock);

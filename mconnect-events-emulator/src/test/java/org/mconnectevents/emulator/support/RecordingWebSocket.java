@@ -1,0 +1,118 @@
+package org.mconnectevents.emulator.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.UncheckedIOException;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** A JDK WebSocket listener that records the events it receives and how the server closed. */
+public final class RecordingWebSocket implements WebSocket.Listener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<JsonNode> events = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
+    private WebSocket socket;
+
+    void attach(WebSocket webSocket) {
+        this.socket = webSocket;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                JsonNode event = JSON.readTree(partial.toString());
+                synchronized (events) {
+                    events.add(event);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            partial.setLength(0);
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+
+    /** A copy of the events received so far, in order. */
+    public List<JsonNode> events() {
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
+    }
+
+    public int count() {
+        synchronized (events) {
+            return events.size();
+        }
+    }
+
+    /** The offset of the last event received. */
+    public long lastOffset() {
+        List<JsonNode> received = events();
+        return Long.parseLong(received.get(received.size() - 1).get("offset").asText());
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void confirm(long offset) {
+        send("confirm:" + offset);
+    }
+
+    /** Closes from the client side and waits for the close to complete. */
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    /** Drops the connection without a close handshake. */
+    public void abort() {
+        socket.abort();
+    }
+
+    /** Whether the server closed the connection (complete with the status code). */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public int awaitCloseCode(long seconds) {
+        try {
+            return closed.get(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the server did not close the WebSocket within " + seconds + " s", e);
+        }
+    }
+}
