@@ -297,7 +297,7 @@ public final class Emulator implements AutoCloseable {
                 config.clients().stream().map(c -> c.name()).toList(), config.keyStorePassword().toCharArray());
         TypeSchemas schemas = new TypeSchemas(config);
         FaultInjector faults = new FaultInjector(config.faults());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
         EmulatorVerticle verticle = new EmulatorVerticle(config, certificates, schemas, faults, clock);
         try {
             await(vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture(), "starting the emulator");

@@ -6,6 +6,7 @@ import org.mconnectevents.emulator.admin.AdminServer;
 import org.mconnectevents.emulator.broker.Broker;
 import org.mconnectevents.emulator.config.EmulatorConfig;
 import org.mconnectevents.emulator.event.TypeSchemas;
+import org.mconnectevents.emulator.server.BrokerLoop;
 import org.mconnectevents.emulator.server.FaultInjector;
 import org.mconnectevents.emulator.server.ServiceServer;
 import org.mconnectevents.emulator.tls.EmulatorCertificates;
@@ -13,8 +14,9 @@ import org.mconnectevents.emulator.tls.EmulatorCertificates;
 import java.time.Clock;
 
 /**
- * Runs the whole emulator on one Vert.x context: the broker's state, both servers and the periodic sweeps are
- * touched by that context's thread only, which is what makes the broker safe without locks.
+ * Owns the emulator's state: the broker, long-polling instances, consumer sessions, the admin API and the
+ * periodic sweeps all run on this verticle's context (the {@code BrokerLoop}), which is what makes them safe
+ * without locks. The service's connections are served on another event loop and hand their work over.
  */
 final class EmulatorVerticle extends AbstractVerticle {
 
@@ -47,7 +49,7 @@ final class EmulatorVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         broker = new Broker(config, clock);
-        service = new ServiceServer(vertx, config, broker, schemas, faults, clock);
+        service = new ServiceServer(vertx, new BrokerLoop(context), config, broker, schemas, faults, clock);
         admin = new AdminServer(vertx, broker, faults, service, config.adminPort());
         service.start(certificates)
                 .compose(s -> admin.start())

@@ -1,5 +1,7 @@
 package org.mconnectevents.emulator.event;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -39,29 +41,44 @@ public final class EventParser {
         this.maxEventSize = maxEventSize;
     }
 
-    /** Parses a {@code application/cloudevents-batch+json} body: a JSON array of event objects. */
-    public List<ObjectNode> parseBatch(byte[] body) {
-        JsonNode tree = parseJson(body, "the batch");
-        if (!tree.isArray()) {
-            throw new EventRejectedException(400, "the batch is not a JSON array of CloudEvents");
-        }
-        List<ObjectNode> events = new ArrayList<>(tree.size());
-        for (int i = 0; i < tree.size(); i++) {
-            if (!tree.get(i).isObject()) {
-                throw new EventRejectedException(400, "event " + i + " of the batch is not a JSON object");
+    /**
+     * Parses a {@code application/cloudevents-batch+json} body: a JSON array of event objects. Each event keeps
+     * the text it arrived in, so that it is stored and delivered without being written again.
+     */
+    public List<IncomingEvent> parseBatch(byte[] body) {
+        List<IncomingEvent> events = new ArrayList<>();
+        try (JsonParser parser = StoredEvent.JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new EventRejectedException(400, "the batch is not a JSON array of CloudEvents");
             }
-            events.add((ObjectNode) tree.get(i));
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new EventRejectedException(400, "event " + events.size() + " of the batch is not a JSON object");
+                }
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                ObjectNode event = StoredEvent.JSON.readTree(parser);
+                int end = (int) parser.currentLocation().getByteOffset();
+                events.add(IncomingEvent.of(event, body, start, end));
+            }
+            if (parser.nextToken() != null) {
+                throw new EventRejectedException(400, "the batch has content after its closing bracket");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new EventRejectedException(400, "the batch is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new EventRejectedException(400, "the batch could not be read: " + e.getMessage());
         }
         return events;
     }
 
-    /** Parses a {@code application/cloudevents+json} body: one event object. */
-    public ObjectNode parseStructured(byte[] body) {
+    /** Parses a {@code application/cloudevents+json} body: one event object, keeping its text. */
+    public IncomingEvent parseStructured(byte[] body) {
         JsonNode tree = parseJson(body, "the event");
         if (!tree.isObject()) {
             throw new EventRejectedException(400, "the body is not a CloudEvent JSON object");
         }
-        return (ObjectNode) tree;
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return new IncomingEvent((ObjectNode) tree, text.endsWith("}") ? text : null, -1);
     }
 
     /**
@@ -71,7 +88,7 @@ public final class EventParser {
      * @param contentType the {@code Content-Type} of the request (the data's media type)
      * @param body        the data
      */
-    public ObjectNode fromBinary(Map<String, String> attributes, String contentType, byte[] body) {
+    public IncomingEvent fromBinary(Map<String, String> attributes, String contentType, byte[] body) {
         ObjectNode event = StoredEvent.JSON.createObjectNode();
         for (String name : REQUIRED) {
             if (attributes.get(name) == null) {
@@ -90,7 +107,7 @@ public final class EventParser {
         } else {
             event.put("data_base64", Base64.getEncoder().encodeToString(body));
         }
-        return event;
+        return new IncomingEvent(event, null, -1);
     }
 
     /**
@@ -100,7 +117,10 @@ public final class EventParser {
      * @param label        how messages name the event's position, e.g. "event 3 of the batch"
      * @param jsonDataOnly refuse {@code data_base64} (the {@code /ce/produce/event} endpoint)
      */
-    public StoredEvent check(ObjectNode event, String label, Instant now, boolean jsonDataOnly) {
+    public StoredEvent check(IncomingEvent incoming, String label, Instant now, boolean jsonDataOnly) {
+        ObjectNode event = incoming.json();
+        boolean timeAbsent = !event.has("time");
+        boolean timeNull = event.has("time") && event.get("time").isNull();
         String name = label + describeFrom(text(event, "source"), text(event, "id"));
         requireString(event, "specversion", name);
         if (!"1.0".equals(event.get("specversion").asText())) {
@@ -114,13 +134,31 @@ public final class EventParser {
         checkOptionalStrings(event, name);
         checkData(event, name, jsonDataOnly);
         checkExtensions(event, name);
-        event.remove(OFFSET);
-        StoredEvent stored = new StoredEvent(event, now);
+        boolean offsetRemoved = event.remove(OFFSET) != null;
+        StoredEvent stored = store(incoming, timeAbsent, offsetRemoved || timeNull, now);
         if (stored.size() > maxEventSize) {
             throw new EventRejectedException(413, name + ": the event is " + stored.size()
                     + " bytes, over the limit of " + maxEventSize + " bytes per event");
         }
         return stored;
+    }
+
+    /**
+     * The stored form: the text the event arrived in, with {@code time} appended when the service filled it;
+     * written anew only when it had no text or a client-sent {@code offset} was removed.
+     */
+    private static StoredEvent store(IncomingEvent incoming, boolean timeAbsent, boolean rewrite, Instant now) {
+        if (incoming.text() == null || rewrite) {
+            return new StoredEvent(incoming.json(), now);
+        }
+        if (!timeAbsent) {
+            return new StoredEvent(incoming.json(), incoming.text(), incoming.size(), now);
+        }
+        String text = incoming.text();
+        String time = ",\"time\":\"" + incoming.json().get("time").asText() + "\"}";
+        String withTime = text.substring(0, text.length() - 1) + time;
+        return new StoredEvent(incoming.json(), withTime, incoming.size() < 0 ? -1 : incoming.size() + time.length() - 1,
+                now);
     }
 
     /** Whether a media type carries JSON data ({@code application/json} or any {@code +json}). */

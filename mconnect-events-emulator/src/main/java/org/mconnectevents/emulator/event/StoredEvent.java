@@ -27,16 +27,26 @@ public final class StoredEvent {
     private final String jsonPrefix;
     private final int size;
 
+    /** Stores the event as serialized from its tree. */
     StoredEvent(ObjectNode json, Instant storedAt) {
+        this(json, serialize(json), -1, storedAt);
+    }
+
+    /**
+     * Stores the event with the JSON text it arrived in (the text matches the tree).
+     *
+     * @param text the JSON object text, ending with its closing brace
+     * @param size its length in UTF-8 bytes, or -1 to compute it
+     */
+    StoredEvent(ObjectNode json, String text, int size, Instant storedAt) {
         this.json = json;
         this.id = json.path("id").asText();
         this.source = json.path("source").asText();
         this.type = json.path("type").asText();
         this.partitionKey = json.hasNonNull("partitionkey") ? json.get("partitionkey").asText() : null;
         this.storedAt = storedAt;
-        String serialized = serialize(json);
-        this.size = serialized.getBytes(StandardCharsets.UTF_8).length;
-        this.jsonPrefix = serialized.substring(0, serialized.length() - 1);
+        this.size = size >= 0 ? size : text.getBytes(StandardCharsets.UTF_8).length;
+        this.jsonPrefix = text.substring(0, text.length() - 1);
     }
 
     private static String serialize(JsonNode node) {

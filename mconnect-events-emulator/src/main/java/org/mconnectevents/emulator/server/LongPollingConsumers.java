@@ -1,6 +1,6 @@
 package org.mconnectevents.emulator.server;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,7 +37,7 @@ final class LongPollingConsumers {
             Pattern.compile("^/([^/]+)/ce/consumers/([^/]+)/instances/([^/]+)(/raw|/event|/events|/confirm|/dead)?/?$");
     private static final int MAX_BATCH = 500;
 
-    private final Vertx vertx;
+    private final BrokerLoop loop;
     private final EmulatorConfig config;
     private final Broker broker;
     private final FaultInjector faults;
@@ -46,9 +46,9 @@ final class LongPollingConsumers {
     private final Clock clock;
     private final Map<String, LongPollingInstance> instances = new HashMap<>();
 
-    LongPollingConsumers(Vertx vertx, EmulatorConfig config, Broker broker, FaultInjector faults, Replies replies,
+    LongPollingConsumers(BrokerLoop loop, EmulatorConfig config, Broker broker, FaultInjector faults, Replies replies,
                          EventParser deadParser, Clock clock) {
-        this.vertx = vertx;
+        this.loop = loop;
         this.config = config;
         this.broker = broker;
         this.faults = faults;
@@ -62,7 +62,7 @@ final class LongPollingConsumers {
         SessionOptions options = ConsumeOptions.parse(request);
         String bridge = "bridge-" + UUID.randomUUID().toString().substring(0, 8);
         String id = UUID.randomUUID().toString();
-        LongPollingInstance instance = new LongPollingInstance(vertx, bridge, options.group(), id, client,
+        LongPollingInstance instance = new LongPollingInstance(loop, bridge, options.group(), id, client,
                 clock.instant(), MAX_BATCH);
         instance.attach(broker.open(client, options, instance, faults.sessionStartDelay()));
         instances.put(id, instance);
@@ -73,8 +73,11 @@ final class LongPollingConsumers {
                 .end("{\"instance_id\":\"" + id + "\",\"base_uri\":\"" + location + "\"}"));
     }
 
-    /** Handles a request under an instance's base address; answers 404 for unknown, expired or foreign ones. */
-    void handle(HttpServerRequest request, String client, Matcher path) {
+    /**
+     * Handles a request under an instance's base address; answers 404 for unknown, expired or foreign ones.
+     * {@code body} is the request body, read beforehand (empty for requests without one).
+     */
+    void handle(HttpServerRequest request, String client, Matcher path, Buffer body) {
         LongPollingInstance instance = instances.get(path.group(3));
         String group = java.net.URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
         if (instance == null || instance.expired() || !instance.bridge().equals(path.group(1))
@@ -91,7 +94,7 @@ final class LongPollingConsumers {
         } else if (method == HttpMethod.POST && action.equals("/confirm")) {
             confirm(request, instance);
         } else if (method == HttpMethod.POST && action.equals("/dead")) {
-            dead(request, instance);
+            dead(request, instance, body);
         } else if (method == HttpMethod.DELETE && action.isEmpty()) {
             remove(instance);
             replies.status(request.response(), 204);
@@ -165,17 +168,15 @@ final class LongPollingConsumers {
         }
     }
 
-    private void dead(HttpServerRequest request, LongPollingInstance instance) {
-        Replies.readBody(request, config.maxRequestSize(), body -> {
-            try {
-                broker.reportDead(instance.session(), deadParser.check(deadParser.fromBinary(
-                        CloudEventHeaders.read(request.headers()), request.getHeader("Content-Type"), body.getBytes()),
-                        "the dead event", clock.instant(), false));
-                replies.status(request.response(), 202);
-            } catch (EventRejectedException e) {
-                replies.text(request.response(), e.status(), e.getMessage());
-            }
-        }, tooLarge -> replies.text(request.response(), 413, tooLarge));
+    private void dead(HttpServerRequest request, LongPollingInstance instance, Buffer body) {
+        try {
+            broker.reportDead(instance.session(), deadParser.check(deadParser.fromBinary(
+                    CloudEventHeaders.read(request.headers()), request.getHeader("Content-Type"), body.getBytes()),
+                    "the dead event", clock.instant(), false));
+            replies.status(request.response(), 202);
+        } catch (EventRejectedException e) {
+            replies.text(request.response(), e.status(), e.getMessage());
+        }
     }
 
     /** Expires instances not polled within the expiry (a fault may shorten it). */

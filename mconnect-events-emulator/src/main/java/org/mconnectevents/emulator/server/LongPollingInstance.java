@@ -1,6 +1,5 @@
 package org.mconnectevents.emulator.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import org.mconnectevents.emulator.broker.Delivery;
 import org.mconnectevents.emulator.broker.Session;
@@ -12,14 +11,14 @@ import java.util.function.BiConsumer;
 
 /**
  * One long-polling consumer instance: a session whose transport is the poll currently waiting, if any.
- * Runs on the context thread.
+ * Runs on the {@link BrokerLoop}.
  */
 final class LongPollingInstance implements SessionTransport {
 
     /** How a waiting poll wants its events: one in binary or structured mode, or a batch. */
     enum Mode { RAW, EVENT, EVENTS }
 
-    private final Vertx vertx;
+    private final BrokerLoop loop;
     private final String bridge;
     private final String group;
     private final String id;
@@ -34,9 +33,9 @@ final class LongPollingInstance implements SessionTransport {
     private BiConsumer<HttpServerResponse, List<Delivery>> answer;
     private final int maxBatch;
 
-    LongPollingInstance(Vertx vertx, String bridge, String group, String id, String client, Instant now,
+    LongPollingInstance(BrokerLoop loop, String bridge, String group, String id, String client, Instant now,
                         int maxBatch) {
-        this.vertx = vertx;
+        this.loop = loop;
         this.bridge = bridge;
         this.group = group;
         this.id = id;
@@ -93,15 +92,15 @@ final class LongPollingInstance implements SessionTransport {
         this.waiting = response;
         this.waitingMode = mode;
         this.answer = answer;
-        this.waitTimer = vertx.setTimer(Math.max(1, timeoutMillis), t -> {
+        this.waitTimer = loop.setTimer(timeoutMillis, () -> {
             waitTimer = -1;
             releaseWaiting();
         });
-        response.closeHandler(v -> {
+        response.closeHandler(v -> loop.run(() -> {
             if (waiting == response) {
                 clearWaiting();
             }
-        });
+        }));
     }
 
     /** Answers the waiting poll, if any, with no event. */
@@ -118,7 +117,7 @@ final class LongPollingInstance implements SessionTransport {
         waiting = null;
         answer = null;
         if (waitTimer >= 0) {
-            vertx.cancelTimer(waitTimer);
+            loop.cancelTimer(waitTimer);
             waitTimer = -1;
         }
     }

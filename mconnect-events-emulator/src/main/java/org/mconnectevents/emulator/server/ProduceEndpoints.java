@@ -10,6 +10,7 @@ import org.mconnectevents.emulator.config.EmulatorConfig;
 import org.mconnectevents.emulator.config.ProducedType;
 import org.mconnectevents.emulator.event.EventParser;
 import org.mconnectevents.emulator.event.EventRejectedException;
+import org.mconnectevents.emulator.event.IncomingEvent;
 import org.mconnectevents.emulator.event.StoredEvent;
 import org.mconnectevents.emulator.event.TypeSchemas;
 
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code POST /ce/produce/raw}, {@code /event}, {@code /events}, and the tool endpoints
- * {@code POST /ce/tools/consumer/test} and {@code GET /ce/tools/my-settings}. Runs on the context thread.
+ * {@code POST /ce/tools/consumer/test} and {@code GET /ce/tools/my-settings}. Reading and checking run on the
+ * connection's event loop; storing is handed to the {@link BrokerLoop}.
  */
 final class ProduceEndpoints {
 
@@ -30,6 +32,7 @@ final class ProduceEndpoints {
     private static final String STRUCTURED = "application/cloudevents+json";
     private static final String BATCH = "application/cloudevents-batch+json";
 
+    private final BrokerLoop loop;
     private final EmulatorConfig config;
     private final Broker broker;
     private final EventParser parser;
@@ -39,8 +42,9 @@ final class ProduceEndpoints {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    ProduceEndpoints(EmulatorConfig config, Broker broker, TypeSchemas schemas, FaultInjector faults,
+    ProduceEndpoints(BrokerLoop loop, EmulatorConfig config, Broker broker, TypeSchemas schemas, FaultInjector faults,
                      Replies replies, Clock clock) {
+        this.loop = loop;
         this.config = config;
         this.broker = broker;
         this.parser = new EventParser(config.maxEventSize());
@@ -65,7 +69,7 @@ final class ProduceEndpoints {
 
     void events(HttpServerRequest request, ClientConfig producer) {
         readEvents(request, Set.of(BATCH), body -> {
-            List<ObjectNode> batch = parser.parseBatch(body.getBytes());
+            List<IncomingEvent> batch = parser.parseBatch(body.getBytes());
             List<StoredEvent> checked = new ArrayList<>(batch.size());
             Instant now = now();
             for (int i = 0; i < batch.size(); i++) {
@@ -87,8 +91,10 @@ final class ProduceEndpoints {
                         replies.text(request.response(), e.status(), e.getMessage());
                         return;
                     }
-                    broker.storeTest(caller.name(), events.get(0));
-                    replies.status(request.response(), 202);
+                    loop.run(() -> {
+                        broker.storeTest(caller.name(), events.get(0));
+                        replies.status(request.response(), 202);
+                    });
                 });
     }
 
@@ -144,12 +150,14 @@ final class ProduceEndpoints {
             replies.text(request.response(), 500, "injected fault: the events were not stored; retry");
             return;
         }
-        broker.store(events);
-        if (faults.storeThenFailProduce()) {
-            replies.text(request.response(), 500, "injected fault: the events were stored but the answer failed");
-            return;
-        }
-        replies.status(request.response(), 202);
+        loop.run(() -> {
+            broker.store(events);
+            if (faults.storeThenFailProduce()) {
+                replies.text(request.response(), 500, "injected fault: the events were stored but the answer failed");
+            } else {
+                replies.status(request.response(), 202);
+            }
+        });
     }
 
     private static boolean isBatch(HttpServerRequest request) {

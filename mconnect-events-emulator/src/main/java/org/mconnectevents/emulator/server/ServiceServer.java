@@ -1,7 +1,10 @@
 package org.mconnectevents.emulator.server;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -27,7 +30,10 @@ import java.util.regex.Matcher;
 /**
  * The service's HTTPS endpoint with mutual TLS: produce, consume (WebSocket and long polling) and tools.
  * The server trusts the root CA only, so a client that does not send its intermediate certificate fails the
- * handshake. Requests without a client certificate get 400, unknown clients 401. Runs on the context thread.
+ * handshake. Requests without a client certificate get 400, unknown clients 401.
+ * <p>
+ * Connections are served on an event loop of their own: TLS, HTTP, reading and checking events happen there,
+ * and whatever touches the broker is handed to the {@link BrokerLoop}.
  */
 public final class ServiceServer {
 
@@ -36,6 +42,7 @@ public final class ServiceServer {
     private static final int MAX_WEBSOCKET_MESSAGE = 2 * 1024 * 1024;
 
     private final Vertx vertx;
+    private final BrokerLoop loop;
     private final EmulatorConfig config;
     private final Broker broker;
     private final FaultInjector faults;
@@ -46,22 +53,23 @@ public final class ServiceServer {
     private final EventParser deadParser;
     private HttpServer server;
 
-    public ServiceServer(Vertx vertx, EmulatorConfig config, Broker broker, TypeSchemas schemas, FaultInjector faults,
-                         Clock clock) {
+    public ServiceServer(Vertx vertx, BrokerLoop loop, EmulatorConfig config, Broker broker, TypeSchemas schemas,
+                         FaultInjector faults, Clock clock) {
         this.vertx = vertx;
+        this.loop = loop;
         this.config = config;
         this.broker = broker;
         this.faults = faults;
         this.clock = clock;
         this.replies = new Replies(vertx, faults);
-        this.produce = new ProduceEndpoints(config, broker, schemas, faults, replies, clock);
+        this.produce = new ProduceEndpoints(loop, config, broker, schemas, faults, replies, clock);
         // a consumer may add a failure reason to the event it reports dead: allow up to a request's size
         this.deadParser = new EventParser(config.maxRequestSize());
-        this.longPolling = new LongPollingConsumers(vertx, config, broker, faults, replies, deadParser, clock);
+        this.longPolling = new LongPollingConsumers(loop, config, broker, faults, replies, deadParser, clock);
     }
 
-    /** Binds the HTTPS port; must be called on the context thread. */
-    public Future<HttpServer> start(EmulatorCertificates certificates) {
+    /** Binds the HTTPS port on an event loop of its own. */
+    public Future<Void> start(EmulatorCertificates certificates) {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(config.port())
@@ -78,8 +86,13 @@ public final class ServiceServer {
                 .setMaxWebSocketMessageSize(MAX_WEBSOCKET_MESSAGE)
                 .setMaxWebSocketFrameSize(MAX_WEBSOCKET_MESSAGE)
                 .setCompressionSupported(false);
-        server = vertx.createHttpServer(options).requestHandler(this::route);
-        return server.listen();
+        return vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                server = vertx.createHttpServer(options).requestHandler(ServiceServer.this::route);
+                server.listen().<Void>mapEmpty().onComplete(started);
+            }
+        }).mapEmpty();
     }
 
     /** The bound port. */
@@ -91,12 +104,15 @@ public final class ServiceServer {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    /** Expires idle long-polling instances; called periodically. */
+    /** Expires idle long-polling instances; called periodically on the broker loop. */
     public void expireIdleInstances() {
         longPolling.expireIdle();
     }
 
-    /** Closes every consumer session (WebSocket and long polling); their unconfirmed events come again. */
+    /**
+     * Closes every consumer session (WebSocket and long polling); their unconfirmed events come again.
+     * Called on the broker loop.
+     */
     public int dropSessions() {
         int sessions = broker.sessions().size();
         longPolling.closeAll();
@@ -134,7 +150,7 @@ public final class ServiceServer {
         } else if (method == HttpMethod.GET && path.equals("/ce/consume/ws")) {
             upgrade(request, caller);
         } else if (method == HttpMethod.POST && path.equals("/ce/consumers")) {
-            longPolling.create(request, caller.name());
+            onBrokerLoop(request, () -> longPolling.create(request, caller.name()));
         } else if (method == HttpMethod.POST && path.equals("/ce/tools/consumer/test")) {
             produce.testEvent(request, caller);
         } else if (method == HttpMethod.GET && path.equals("/ce/tools/my-settings")) {
@@ -142,11 +158,32 @@ public final class ServiceServer {
         } else {
             Matcher instancePath = LongPollingConsumers.INSTANCE_PATH.matcher(path);
             if (instancePath.matches()) {
-                longPolling.handle(request, caller.name(), instancePath);
+                instanceRequest(request, caller.name(), instancePath);
             } else {
                 replies.text(request.response(), 404, method + " " + path + " is not an MConnect Events endpoint");
             }
         }
+    }
+
+    /** A request under a long-polling instance; a dead report's body is read here, the rest is the broker's. */
+    private void instanceRequest(HttpServerRequest request, String client, Matcher path) {
+        if (request.method() == HttpMethod.POST && "/dead".equals(path.group(4))) {
+            Replies.readBody(request, config.maxRequestSize(),
+                    body -> onBrokerLoop(request, () -> longPolling.handle(request, client, path, body)),
+                    tooLarge -> replies.text(request.response(), 413, tooLarge));
+        } else {
+            onBrokerLoop(request, () -> longPolling.handle(request, client, path, Buffer.buffer()));
+        }
+    }
+
+    private void onBrokerLoop(HttpServerRequest request, Runnable task) {
+        loop.run(() -> {
+            try {
+                task.run();
+            } catch (EventRejectedException e) {
+                replies.text(request.response(), e.status(), e.getMessage());
+            }
+        });
     }
 
     private void upgrade(HttpServerRequest request, ClientConfig caller) {
@@ -160,7 +197,7 @@ public final class ServiceServer {
             return;
         }
         SessionOptions options = ConsumeOptions.parse(request);
-        request.toWebSocket().onSuccess(socket -> WebSocketConsumer.start(vertx, socket, caller.name(), options,
+        request.toWebSocket().onSuccess(socket -> WebSocketConsumer.start(loop, socket, caller.name(), options,
                 broker, faults, deadParser, clock));
     }
 }

@@ -1,6 +1,5 @@
 package org.mconnectevents.emulator.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import org.mconnectevents.emulator.broker.Broker;
 import org.mconnectevents.emulator.broker.Delivery;
@@ -19,7 +18,8 @@ import java.util.List;
 /**
  * One consumer session over WebSocket ({@code /ce/consume/ws}, sub-protocol {@code cloudevents.json}): one text
  * message per event; {@code confirm:<offset>} and {@code dead:<CloudEvent JSON>} from the client; anything else
- * closes the connection with 1008 (policy violation). Runs on the context thread.
+ * closes the connection with 1008 (policy violation). Its state belongs to the {@link BrokerLoop}: the socket's
+ * handlers, called on the connection's event loop, hand every message over to it.
  */
 final class WebSocketConsumer implements SessionTransport {
 
@@ -47,21 +47,29 @@ final class WebSocketConsumer implements SessionTransport {
         this.clock = clock;
     }
 
-    /** Opens the session on an accepted WebSocket and starts delivering. */
-    static void start(Vertx vertx, ServerWebSocket socket, String client, SessionOptions options, Broker broker,
+    /**
+     * Opens the session on an accepted WebSocket and starts delivering. Called on the connection's event loop;
+     * the handlers are set there at once, and the tasks they hand over run after the session is open.
+     */
+    static void start(BrokerLoop loop, ServerWebSocket socket, String client, SessionOptions options, Broker broker,
                       FaultInjector faults, EventParser deadParser, Clock clock) {
         WebSocketConsumer consumer = new WebSocketConsumer(socket, broker, faults, deadParser, clock);
+        socket.textMessageHandler(text -> loop.run(() -> consumer.onText(text)));
+        socket.binaryMessageHandler(binary -> loop.run(
+                () -> consumer.violation("binary messages are not part of the protocol")));
+        socket.drainHandler(v -> loop.run(() -> broker.pump(consumer.session)));
+        socket.closeHandler(v -> loop.run(() -> broker.close(consumer.session)));
+        socket.exceptionHandler(e -> LOG.debug("WebSocket session of {} failed: {}", client, e.toString()));
+        loop.run(() -> consumer.open(loop, client, options));
+    }
+
+    private void open(BrokerLoop loop, String client, SessionOptions options) {
         Duration startDelay = faults.sessionStartDelay();
-        consumer.session = broker.open(client, options, consumer, startDelay);
-        socket.textMessageHandler(consumer::onText);
-        socket.binaryMessageHandler(binary -> consumer.violation("binary messages are not part of the protocol"));
-        socket.drainHandler(v -> broker.pump(consumer.session));
-        socket.closeHandler(v -> broker.close(consumer.session));
-        socket.exceptionHandler(e -> LOG.debug("WebSocket session {} failed: {}", consumer.session.id(), e.toString()));
+        session = broker.open(client, options, this, startDelay);
         if (startDelay.isZero()) {
-            broker.pump(consumer.session);
+            broker.pump(session);
         } else {
-            vertx.setTimer(Math.max(1, startDelay.toMillis()), id -> broker.pump(consumer.session));
+            loop.setTimer(startDelay.toMillis(), () -> broker.pump(session));
         }
     }
 
