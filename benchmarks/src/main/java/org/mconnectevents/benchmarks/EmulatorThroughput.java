@@ -17,8 +17,6 @@ import io.vertx.core.net.PfxOptions;
 import org.mconnectevents.emulator.Emulator;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +42,7 @@ public final class EmulatorThroughput {
         try (Emulator emulator = Emulator.builder().start()) {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
             try {
-                run(vertx, emulator, Math.max(BATCH * 100, events / 5), "warm-up");
+                run(vertx, emulator, Math.max(200_000, events / 2), "warm-up");
                 run(vertx, emulator, events, "measured");
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -54,7 +52,7 @@ public final class EmulatorThroughput {
 
     private static void run(Vertx vertx, Emulator emulator, int events, String label) throws Exception {
         int total = events / BATCH * BATCH;
-        List<Buffer> batches = batches(total, label);
+        Batches batches = new Batches(total / BATCH, label);
         long batchBytes = batches.get(0).length();
         HttpClient producer = vertx.createHttpClient(tls(emulator, "demo-producer"),
                 new PoolOptions().setHttp1MaxSize(REQUESTS_IN_FLIGHT));
@@ -103,7 +101,7 @@ public final class EmulatorThroughput {
         return event.substring(at, event.indexOf('"', at));
     }
 
-    private static CompletableFuture<Void> produceAll(HttpClient client, URI base, List<Buffer> batches,
+    private static CompletableFuture<Void> produceAll(HttpClient client, URI base, Batches batches,
                                                       AtomicLong producedAt) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicInteger next = new AtomicInteger();
@@ -137,10 +135,12 @@ public final class EmulatorThroughput {
         return done;
     }
 
-    private static List<Buffer> batches(int total, String run) {
-        String data = "x".repeat(DATA_BYTES - 20);
-        List<Buffer> batches = new ArrayList<>();
-        for (int b = 0; b < total / BATCH; b++) {
+    /** The request bodies, written when sent (holding them all would measure the garbage collector). */
+    private record Batches(int size, String run) {
+
+        private static final String DATA = "x".repeat(DATA_BYTES - 20);
+
+        Buffer get(int b) {
             StringBuilder body = new StringBuilder(BATCH * (DATA_BYTES + 200)).append('[');
             for (int i = 0; i < BATCH; i++) {
                 int n = b * BATCH + i;
@@ -150,11 +150,10 @@ public final class EmulatorThroughput {
                 body.append("{\"specversion\":\"1.0\",\"id\":\"").append(run).append('-').append(n)
                         .append("\",\"source\":\"urn:asp\",\"type\":\"ASP.RST.VP.Invalidated\",\"partitionkey\":\"idnp:")
                         .append(n % 1000).append("\",\"data\":{\"n\":").append(n).append(",\"text\":\"")
-                        .append(data).append("\"}}");
+                        .append(DATA).append("\"}}");
             }
-            batches.add(Buffer.buffer(body.append(']').toString()));
+            return Buffer.buffer(body.append(']').toString());
         }
-        return batches;
     }
 
     private static HttpClientOptions tls(Emulator emulator, String client) {
