@@ -107,6 +107,9 @@ public final class Broker {
 
     /** Confirms every event of the session up to and including {@code offset}; returns how many. */
     public int confirm(Session session, long offset) {
+        if (session.closed()) {
+            return 0; // closed by a reset while its transport was still closing: it has nothing left to confirm
+        }
         session.client().confirmMessages++;
         int confirmed = 0;
         Set<Session> newOwners = new LinkedHashSet<>();
@@ -142,6 +145,9 @@ public final class Broker {
 
     /** Stores an event reported dead by the session's client; it is not confirmed by this. */
     public void reportDead(Session session, StoredEvent event) {
+        if (session.closed()) {
+            return; // closed by a reset while its transport was still closing: its report belongs to the past
+        }
         ConsumerClient client = session.client();
         client.deadEvents.add(event);
         client.deadReported.add(event);
@@ -188,8 +194,13 @@ public final class Broker {
         clients.values().forEach(client -> client.trim(oldest));
     }
 
-    /** Forgets every event and counter; open sessions are the caller's to close first. */
+    /**
+     * Forgets every event and counter. Sessions still open are closed here and now: their transports may take a
+     * while to finish closing (a WebSocket close handshake), and a session on its way out must neither keep
+     * partitions from the sessions of the next test nor confirm into the fresh counts.
+     */
     public void reset() {
+        sessions().forEach(this::close);
         clients.values().forEach(ConsumerClient::clear);
         personalData.clear();
         produced = 0;

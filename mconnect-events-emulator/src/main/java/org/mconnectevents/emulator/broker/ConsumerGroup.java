@@ -104,7 +104,9 @@ final class ConsumerGroup {
         cursor.next = Math.max(cursor.next, headSequence);
     }
 
+    /** Forgets the group's position and counts: after a reset it starts at the end of the emptied logs. */
     void clear(PartitionLog[] logs) {
+        confirmed = 0;
         for (int p = 0; p < cursors.length; p++) {
             cursors[p].committed = logs[p].endSequence();
             cursors[p].next = logs[p].endSequence();

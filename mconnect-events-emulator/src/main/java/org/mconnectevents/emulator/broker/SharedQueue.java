@@ -67,5 +67,6 @@ final class SharedQueue {
     void clear() {
         available.clear();
         inFlight.clear();
+        confirmed = 0;
     }
 }

@@ -1,0 +1,67 @@
+package org.mconnectevents.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.EmulatorState;
+import org.mconnectevents.emulator.support.EventProducer;
+import org.mconnectevents.emulator.support.Received;
+import org.mconnectevents.emulator.support.RecordingWebSocket;
+import org.mconnectevents.emulator.support.TestClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link Emulator#reset()}, which tests sharing one emulator call between them, leaves nothing of the previous
+ * test behind: no event, no count, no session.
+ */
+class EmulatorResetTest {
+
+    private static final String TYPE = "Test.Orders.Order.Placed";
+
+    @RegisterExtension
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
+            clients:
+              - name: producer
+                idno: "1003600000001"
+                produces:
+                  - type: %s
+                    sources: [ "urn:test:orders" ]
+              - name: consumer
+                idno: "1003600000002"
+                consumes: [ %s ]
+            """.formatted(TYPE, TYPE));
+
+    @Test
+    void resetForgetsEventsAndCountsAndClosesSessionsAtOnce() {
+        Emulator emulator = EMULATOR.emulator();
+        EmulatorState state = EmulatorState.of(emulator);
+        EventProducer producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
+        TestClient consumer = TestClient.of(emulator, "consumer");
+        RecordingWebSocket before = consumer.connect("");
+        producer.produce("before-1", "before-2", "before-3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> before.count() == 3);
+        before.send("dead:" + before.events().get(0));
+        before.confirm(before.lastOffset());
+        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", "~default") == 3);
+        producer.produce("unread");
+
+        emulator.reset();
+
+        assertThat(state.sessions("consumer")).as("sessions right after the reset").isZero();
+        assertThat(state.confirmed("consumer", "~default")).isZero();
+        assertThat(state.inFlight("consumer", "~default")).isZero();
+        assertThat(state.pending("consumer", "~default")).isZero();
+        assertThat(emulator.deadEvents("consumer")).isEmpty();
+        assertThat(emulator.state().path("produced").asLong()).isZero();
+        assertThat(before.awaitCloseCode(10)).as("the old session is closed").isEqualTo(1001);
+
+        RecordingWebSocket after = consumer.connect("");
+        producer.produce("after-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> after.count() == 1);
+        assertThat(Received.ids(after)).containsExactly("after-1");
+    }
+}
