@@ -62,8 +62,8 @@ final class LongPollingConsumers {
         SessionOptions options = ConsumeOptions.parse(request);
         String bridge = "bridge-" + UUID.randomUUID().toString().substring(0, 8);
         String id = UUID.randomUUID().toString();
-        LongPollingInstance instance = new LongPollingInstance(loop, bridge, options.group(), id, client,
-                clock.instant(), MAX_BATCH);
+        LongPollingInstance instance = new LongPollingInstance(loop, bridge, options.group(), id, client, clock,
+                MAX_BATCH);
         instance.attach(broker.open(client, options, instance, faults.sessionStartDelay()));
         instances.put(id, instance);
         String location = "https://" + request.authority() + "/" + bridge + "/ce/consumers/"

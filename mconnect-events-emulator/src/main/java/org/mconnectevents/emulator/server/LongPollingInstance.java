@@ -5,6 +5,7 @@ import org.mconnectevents.emulator.broker.Delivery;
 import org.mconnectevents.emulator.broker.Session;
 import org.mconnectevents.emulator.broker.SessionTransport;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -23,7 +24,9 @@ final class LongPollingInstance implements SessionTransport {
     private final String group;
     private final String id;
     private final String client;
+    private final Clock clock;
     private Session session;
+    /** When the instance was last polled: a request arrived, or a waiting poll ended. */
     private Instant lastUsed;
     private boolean expired;
     /** The poll waiting for events, or null. */
@@ -33,14 +36,15 @@ final class LongPollingInstance implements SessionTransport {
     private BiConsumer<HttpServerResponse, List<Delivery>> answer;
     private final int maxBatch;
 
-    LongPollingInstance(BrokerLoop loop, String bridge, String group, String id, String client, Instant now,
+    LongPollingInstance(BrokerLoop loop, String bridge, String group, String id, String client, Clock clock,
                         int maxBatch) {
         this.loop = loop;
         this.bridge = bridge;
         this.group = group;
         this.id = id;
         this.client = client;
-        this.lastUsed = now;
+        this.clock = clock;
+        this.lastUsed = clock.instant();
         this.maxBatch = maxBatch;
     }
 
@@ -114,6 +118,8 @@ final class LongPollingInstance implements SessionTransport {
     }
 
     private void clearWaiting() {
+        // the expiry counts from the end of the last poll: a poll longer than the expiry must not expire its instance
+        lastUsed = clock.instant();
         waiting = null;
         answer = null;
         if (waitTimer >= 0) {
