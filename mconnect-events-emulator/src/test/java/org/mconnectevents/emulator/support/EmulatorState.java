@@ -43,6 +43,11 @@ public final class EmulatorState {
         return emulator.state().at("/clients/" + client + "/sessions").asInt();
     }
 
+    /** Open sessions of the client in one group. */
+    public int sessions(String client, String group) {
+        return group(client, group).path("sessions").asInt();
+    }
+
     /** The client's test-event ({@code "test"}) or dead-event ({@code "dead"}) queue. */
     public JsonNode queue(String client, String queue) {
         return emulator.state().at("/clients/" + client + "/" + queue);
