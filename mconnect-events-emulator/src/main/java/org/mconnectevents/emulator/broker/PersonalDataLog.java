@@ -67,22 +67,24 @@ final class PersonalDataLog {
             return;
         }
         JsonNode data = event.data();
-        List<ObjectNode> log = entries.computeIfAbsent(consumer.name(), n -> new ArrayList<>());
         List<String> problems = new ArrayList<>();
         String legalBasis = resolve(rule.legalBasis(), data, problems);
         String legalReason = resolve(rule.legalReason(), data, problems);
-        boolean anySubject = false;
+        // every problem is known before the first entry is written, so that each entry of the delivery names them
+        List<String> subjects = new ArrayList<>();
         for (JsonPath path : rule.subjects()) {
-            for (JsonNode subject : path.select(data)) {
-                log.add(entry(consumer, group, event, now, subject.asText(), legalBasis, legalReason, problems));
-                anySubject = true;
-            }
-            if (path.select(data).isEmpty()) {
+            List<JsonNode> selected = path.select(data);
+            if (selected.isEmpty()) {
                 problems.add("subject path " + path + " selects nothing");
             }
+            selected.forEach(subject -> subjects.add(subject.asText()));
         }
-        if (!anySubject) {
-            log.add(entry(consumer, group, event, now, null, legalBasis, legalReason, problems));
+        if (subjects.isEmpty()) {
+            subjects.add(null);
+        }
+        List<ObjectNode> log = entries.computeIfAbsent(consumer.name(), n -> new ArrayList<>());
+        for (String subject : subjects) {
+            log.add(entry(consumer, group, event, now, subject, legalBasis, legalReason, problems));
         }
     }
 
