@@ -1,0 +1,97 @@
+package org.mconnectevents.emulator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.EmulatorState;
+import org.mconnectevents.emulator.support.EventProducer;
+import org.mconnectevents.emulator.support.Received;
+import org.mconnectevents.emulator.support.RecordingWebSocket;
+import org.mconnectevents.emulator.support.TestClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Retention: events are kept for the configured time (120 hours on the service, one second here); a consumer
+ * that comes later than that misses them, while one within it still gets them.
+ */
+class RetentionTest {
+
+    private static final String TYPE = "Test.Orders.Order.Placed";
+    private static final Duration RETENTION = Duration.ofSeconds(1);
+
+    @RegisterExtension
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
+            retention: %s
+            clients:
+              - name: producer
+                idno: "1003600000001"
+                produces:
+                  - type: %s
+                    sources: [ "urn:test:orders" ]
+              - name: consumer
+                idno: "1003600000002"
+                consumes: [ %s ]
+            """.formatted(RETENTION, TYPE, TYPE));
+
+    private static Emulator emulator;
+    private static EmulatorState state;
+    private static EventProducer producer;
+    private static TestClient consumer;
+
+    @BeforeAll
+    static void clients() {
+        emulator = EMULATOR.emulator();
+        state = EmulatorState.of(emulator);
+        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
+        consumer = TestClient.of(emulator, "consumer");
+    }
+
+    @BeforeEach
+    void startFromNothing() {
+        state.reset();
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionAreNotDeliveredToAGroupThatConnectsLater() {
+        consumer.connect("group=early").close();
+        producer.produceWithKey("customer:7", "old-1", "old-2", "old-3");
+        assertThat(state.pending("consumer", "early")).isEqualTo(3);
+        await().atMost(RETENTION.multipliedBy(5)).until(() -> state.pending("consumer", "early") == 0);
+
+        RecordingWebSocket late = consumer.connect("group=late");
+        producer.produceWithKey("customer:7", "new-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> late.count() >= 1);
+        assertThat(Received.ids(late)).as("same key, so older events would have come first")
+                .containsExactly("new-1");
+    }
+
+    @Test
+    void anEventWithinTheRetentionReachesAGroupThatConnectsLater() {
+        producer.produceWithKey("customer:7", "recent-1");
+
+        RecordingWebSocket late = consumer.connect("group=later");
+
+        await().atMost(RETENTION).until(() -> late.count() == 1);
+        assertThat(Received.ids(late)).containsExactly("recent-1");
+    }
+
+    @Test
+    void deadEventsOlderThanTheRetentionAreForgotten() {
+        RecordingWebSocket session = consumer.connect("");
+        producer.produce("order-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.count() == 1);
+
+        session.send("dead:" + session.events().get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.deadEvents("consumer").size() == 1);
+
+        await().atMost(RETENTION.multipliedBy(5)).until(() -> emulator.deadEvents("consumer").isEmpty());
+        assertThat(state.queue("consumer", "dead").path("pending").asInt()).isZero();
+    }
+}
