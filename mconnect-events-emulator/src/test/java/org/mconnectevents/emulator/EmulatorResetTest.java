@@ -12,7 +12,7 @@ import org.mconnectevents.emulator.support.TestClient;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * {@link Emulator#reset()}, which tests sharing one emulator call between them, leaves nothing of the previous
@@ -43,10 +43,10 @@ class EmulatorResetTest {
         TestClient consumer = TestClient.of(emulator, "consumer");
         RecordingWebSocket before = consumer.connect("");
         producer.produce("before-1", "before-2", "before-3");
-        await().atMost(Duration.ofSeconds(10)).until(() -> before.count() == 3);
+        soon().until(() -> before.count() == 3);
         before.send("dead:" + before.events().get(0));
         before.confirm(before.lastOffset());
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", "~default") == 3);
+        soon().until(() -> state.confirmed("consumer", "~default") == 3);
         producer.produce("unread");
 
         emulator.reset();
@@ -61,7 +61,7 @@ class EmulatorResetTest {
 
         RecordingWebSocket after = consumer.connect("");
         producer.produce("after-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> after.count() == 1);
+        soon().until(() -> after.count() == 1);
         assertThat(Received.ids(after)).containsExactly("after-1");
     }
 }

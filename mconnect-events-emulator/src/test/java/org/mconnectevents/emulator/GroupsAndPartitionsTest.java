@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Consumer groups and partitions: sessions of one client in one group share the 12 partitions and rebalance
@@ -78,7 +78,7 @@ class GroupsAndPartitionsTest {
 
         List<String> produced = producer.produce(EventProducer.ids("order", 2 * PARTITIONS));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() + second.count() == produced.size());
+        soon().until(() -> first.count() + second.count() == produced.size());
         assertThat(first.count()).as("half of the partitions each").isEqualTo(PARTITIONS);
         assertThat(second.count()).isEqualTo(PARTITIONS);
         assertThat(Received.ids(first)).doesNotContainAnyElementsOf(Received.ids(second));
@@ -89,12 +89,12 @@ class GroupsAndPartitionsTest {
     void aJoiningSessionTakesOverPartitionsOnceTheEventsInFlightThereAreConfirmed() {
         RecordingWebSocket first = join("");
         List<String> before = producer.produce(EventProducer.ids("before", PARTITIONS));
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() == PARTITIONS);
+        soon().until(() -> first.count() == PARTITIONS);
 
         RecordingWebSocket second = join("");
         List<String> after = producer.produce(EventProducer.ids("after", PARTITIONS));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() == PARTITIONS + PARTITIONS / 2);
+        soon().until(() -> first.count() == PARTITIONS + PARTITIONS / 2);
         assertThat(state.pending("consumer", GROUP))
                 .as("the partitions moving to the new session wait while the first still holds events there")
                 .isEqualTo(PARTITIONS / 2);
@@ -102,7 +102,7 @@ class GroupsAndPartitionsTest {
 
         first.confirm(first.lastOffset());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.count() == PARTITIONS / 2);
+        soon().until(() -> second.count() == PARTITIONS / 2);
         assertThat(Received.ids(second)).doesNotContainAnyElementsOf(Received.ids(first));
         assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(concat(before, after));
     }
@@ -112,14 +112,14 @@ class GroupsAndPartitionsTest {
         RecordingWebSocket staying = join("");
         RecordingWebSocket leaving = join("");
         List<String> before = producer.produce(EventProducer.ids("before", PARTITIONS));
-        await().atMost(Duration.ofSeconds(10)).until(() -> staying.count() + leaving.count() == PARTITIONS);
+        soon().until(() -> staying.count() + leaving.count() == PARTITIONS);
         List<String> unconfirmedByTheLeaver = Received.ids(leaving);
 
         leaving.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.sessions("consumer", GROUP) == 1);
+        soon().until(() -> state.sessions("consumer", GROUP) == 1);
         List<String> after = producer.produce(EventProducer.ids("after", PARTITIONS));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> staying.count() == 2 * PARTITIONS);
+        soon().until(() -> staying.count() == 2 * PARTITIONS);
         assertThat(Received.ids(staying)).containsAll(unconfirmedByTheLeaver).containsAll(after);
         assertThat(Received.ids(staying)).containsExactlyInAnyOrderElementsOf(concat(before, after));
     }
@@ -131,7 +131,7 @@ class GroupsAndPartitionsTest {
 
         List<String> produced = producer.produce(EventProducer.ids("order", 10));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> billing.count() == 10 && shipping.count() == 10);
+        soon().until(() -> billing.count() == 10 && shipping.count() == 10);
         assertThat(Received.ids(billing)).containsExactlyInAnyOrderElementsOf(produced);
         assertThat(Received.ids(shipping)).containsExactlyInAnyOrderElementsOf(produced);
     }
@@ -142,7 +142,7 @@ class GroupsAndPartitionsTest {
 
         producer.produce(EventProducer.ids("order", PARTITIONS));
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        soon().until(() ->
                 sessions.stream().mapToInt(RecordingWebSocket::count).sum() == PARTITIONS);
         assertThat(sessions).as("one event per partition, four partitions per session")
                 .allSatisfy(session -> assertThat(session.count()).isEqualTo(PARTITIONS / 3));
@@ -154,7 +154,7 @@ class GroupsAndPartitionsTest {
 
         List<String> produced = producer.produceWithKey("idnp:2134567890123", EventProducer.ids("order", 9));
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        soon().until(() ->
                 sessions.stream().mapToInt(RecordingWebSocket::count).sum() == produced.size());
         assertThat(sessions).filteredOn(session -> session.count() > 0).singleElement()
                 .satisfies(session -> assertThat(Received.ids(session)).isEqualTo(produced));
@@ -186,7 +186,7 @@ class GroupsAndPartitionsTest {
         }
 
         int total = producers * batches * keys;
-        await().atMost(Duration.ofSeconds(20)).until(() -> session.count() == total);
+        soon().atMost(Duration.ofSeconds(20)).until(() -> session.count() == total);
         Map<String, Integer> lastSequence = new HashMap<>();
         for (JsonNode event : session.events()) {
             String keyAndProducer = event.path("partitionkey").asText() + " from producer "
@@ -203,7 +203,7 @@ class GroupsAndPartitionsTest {
     private static RecordingWebSocket join(String query) {
         int before = state.sessions("consumer", GROUP);
         RecordingWebSocket session = consumer.connect(query);
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.sessions("consumer", GROUP) == before + 1);
+        soon().until(() -> state.sessions("consumer", GROUP) == before + 1);
         return session;
     }
 

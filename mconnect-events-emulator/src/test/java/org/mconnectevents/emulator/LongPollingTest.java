@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Consuming by long polling: creating an instance, the three ways to poll, confirming (on a poll, with and
@@ -35,8 +35,8 @@ class LongPollingTest {
 
     private static final String TYPE = "Test.Orders.Order.Placed";
     private static final String GROUP = "~default";
-    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration INSTANCE_EXPIRY = Duration.ofSeconds(2);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration INSTANCE_EXPIRY = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -224,7 +224,7 @@ class LongPollingTest {
     void aWaitingPollAnswersAtOnceWithAnEventProducedMeanwhile() {
         LongPollingClient instance = LongPollingClient.create(consumer, "");
         CompletableFuture<HttpResponse<String>> poll = instance.pollAsync("event", "");
-        await().during(Duration.ofMillis(300)).atMost(POLL_TIMEOUT).until(() -> !poll.isDone());
+        soon().during(POLL_TIMEOUT.dividedBy(4)).atMost(POLL_TIMEOUT).until(() -> !poll.isDone());
 
         producer.produce("order-1");
 
@@ -237,7 +237,7 @@ class LongPollingTest {
     void anInstanceNotPolledWithinTheExpiryAnswers404() {
         LongPollingClient instance = LongPollingClient.create(consumer, "");
 
-        await().atMost(INSTANCE_EXPIRY.multipliedBy(3)).until(() -> state.sessions("consumer") == 0);
+        soon().atMost(INSTANCE_EXPIRY.multipliedBy(3)).until(() -> state.sessions("consumer") == 0);
 
         HttpResponse<String> response = instance.poll("event", "");
         assertThat(response.statusCode()).isEqualTo(404);
@@ -246,10 +246,10 @@ class LongPollingTest {
 
     @Test
     void theInstanceExpiryFaultExpiresInstancesEarly() {
-        emulator.setFaults(Faults.builder().instanceExpiry(Duration.ofMillis(200)).build());
+        emulator.setFaults(Faults.builder().instanceExpiry(Duration.ofMillis(100)).build());
         LongPollingClient instance = LongPollingClient.create(consumer, "");
 
-        await().atMost(INSTANCE_EXPIRY.minusMillis(500)).until(() -> state.sessions("consumer") == 0);
+        soon().atMost(INSTANCE_EXPIRY.minusMillis(300)).until(() -> state.sessions("consumer") == 0);
 
         assertThat(instance.poll("event", "").statusCode()).isEqualTo(404);
     }
@@ -260,7 +260,7 @@ class LongPollingTest {
         LongPollingClient instance = LongPollingClient.create(consumer, "");
 
         assertThat(instance.poll("event", "").statusCode()).isEqualTo(204);
-        await().during(POLL_TIMEOUT.dividedBy(4)).atMost(POLL_TIMEOUT)
+        soon().during(POLL_TIMEOUT.dividedBy(4)).atMost(POLL_TIMEOUT)
                 .until(() -> state.sessions("consumer") == 1);
 
         assertThat(instance.poll("event", "").statusCode()).isEqualTo(204);

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * The service's personal-data processing log: delivering an event of a type configured with personal-data
@@ -98,7 +98,7 @@ class PersonalDataLogTest {
 
         births.produce(List.of(birth("birth-1", "2000000000017", "child benefit application")));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
         assertThat(emulator.personalDataLog("allowances")).singleElement().satisfies(entry -> {
             assertThat(entry.path("consumer").asText()).isEqualTo("allowances");
             assertThat(entry.path("consumerIdno").asText()).isEqualTo("1003600000002");
@@ -125,7 +125,7 @@ class PersonalDataLogTest {
 
         families.produce(List.of(family));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
         JsonNode log = emulator.personalDataLog("allowances");
         assertThat(log.findValuesAsText("subject"))
                 .containsExactly("2000000000017", "2000000000024", "2000000000031");
@@ -136,12 +136,12 @@ class PersonalDataLogTest {
     void everyDeliveryIsRecordedAgainIncludingARedelivery() {
         RecordingWebSocket first = consumer.connect("");
         births.produce(List.of(birth("birth-1", "2000000000017", "child benefit application")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() == 1);
+        soon().until(() -> first.count() == 1);
 
         first.close();
         RecordingWebSocket second = consumer.connect("");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.count() == 1);
+        soon().until(() -> second.count() == 1);
         assertThat(emulator.personalDataLog("allowances").findValuesAsText("id"))
                 .containsExactly("birth-1", "birth-1");
     }
@@ -164,7 +164,7 @@ class PersonalDataLogTest {
         orders.produce("order-1");
         births.produce(List.of(birth("birth-1", "2000000000017", "child benefit application")));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 2);
+        soon().until(() -> socket.count() == 2);
         assertThat(emulator.personalDataLog("allowances").findValuesAsText("id")).containsExactly("birth-1");
     }
 
@@ -176,7 +176,7 @@ class PersonalDataLogTest {
 
         births.produce(List.of(withoutChild));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
         assertThat(emulator.personalDataLog("allowances")).singleElement().satisfies(entry -> {
             assertThat(entry.path("subject").isNull()).isTrue();
             assertThat(entry.path("problem").asText()).contains("$.ChildIDNP");
@@ -191,7 +191,7 @@ class PersonalDataLogTest {
 
         marriages.produce(List.of(marriage));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
         assertThat(emulator.personalDataLog("allowances")).singleElement().satisfies(entry -> {
             assertThat(entry.path("subject").asText()).isEqualTo("2000000000017");
             assertThat(entry.path("problem").asText()).contains("$.Spouse2IDNP");
@@ -202,7 +202,7 @@ class PersonalDataLogTest {
     void theAdminApiServesTheSameLog() throws IOException, InterruptedException {
         RecordingWebSocket socket = consumer.connect("");
         births.produce(List.of(birth("birth-1", "2000000000017", "child benefit application")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
 
         HttpClient admin = HttpClient.newHttpClient();
         HttpResponse<String> log = admin.send(HttpRequest.newBuilder(

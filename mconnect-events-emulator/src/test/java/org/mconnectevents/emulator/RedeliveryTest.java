@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * At-least-once delivery: what a session did not confirm is delivered again to the next session, whichever
@@ -81,15 +81,15 @@ class RedeliveryTest {
     void theNextSessionGetsWhatTheClosedOneDidNotConfirmAndNothingItConfirmed(SessionEnd howItEnds) {
         List<String> produced = producer.produceWithKey("customer:1", EventProducer.ids("order", 5));
         RecordingWebSocket first = consumer.connect("");
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() == 5);
+        soon().until(() -> first.count() == 5);
         first.confirm(Received.offsets(first.events()).get(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", GROUP) == 2);
+        soon().until(() -> state.confirmed("consumer", GROUP) == 2);
 
         howItEnds.end.accept(first, emulator);
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.sessions("consumer") == 0);
+        soon().until(() -> state.sessions("consumer") == 0);
 
         RecordingWebSocket next = consumer.connect("");
-        await().atMost(Duration.ofSeconds(10)).until(() -> next.count() == 3);
+        soon().until(() -> next.count() == 3);
         assertThat(Received.ids(next)).isEqualTo(produced.subList(2, 5));
         assertThat(state.inFlight("consumer", GROUP)).isEqualTo(3);
         assertThat(state.pending("consumer", GROUP)).isZero();
@@ -101,7 +101,7 @@ class RedeliveryTest {
         List<String> produced = producer.produce(EventProducer.ids("order", 20));
 
         try (ConfirmingConsumer reconnecting = ConfirmingConsumer.start(emulator, consumer, "")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> state.confirmed("consumer", GROUP) == 20);
+            soon().atMost(Duration.ofSeconds(20)).until(() -> state.confirmed("consumer", GROUP) == 20);
             assertThat(reconnecting.receivedIds()).containsExactlyInAnyOrderElementsOf(produced);
             assertThat(reconnecting.connections()).as("sessions of at most 3 events").isGreaterThanOrEqualTo(7);
         }
@@ -114,7 +114,7 @@ class RedeliveryTest {
         List<String> produced = producer.produce(EventProducer.ids("order", 5));
 
         try (ConfirmingConsumer reconnecting = ConfirmingConsumer.start(emulator, consumer, "")) {
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            soon().until(() ->
                     emulator.state().at("/clients/consumer/confirmMessagesDropped").asInt() == 5);
             assertThat(state.confirmed("consumer", GROUP)).isZero();
             assertThat(state.inFlight("consumer", GROUP)).isEqualTo(5);
@@ -122,7 +122,7 @@ class RedeliveryTest {
             emulator.clearFaults();
             emulator.dropSessions();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", GROUP) == 5);
+            soon().until(() -> state.confirmed("consumer", GROUP) == 5);
             assertThat(reconnecting.receivedIds()).containsExactlyInAnyOrderElementsOf(produced);
             assertThat(reconnecting.deliveryCount()).as("each event delivered twice").isEqualTo(10);
         }

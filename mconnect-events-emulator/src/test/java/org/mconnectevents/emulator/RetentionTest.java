@@ -14,7 +14,7 @@ import org.mconnectevents.emulator.support.TestClient;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Retention: events are kept for the configured time (120 hours on the service, one second here); a consumer
@@ -62,12 +62,12 @@ class RetentionTest {
         consumer.connect("group=early").close();
         producer.produceWithKey("customer:7", "old-1", "old-2", "old-3");
         assertThat(state.pending("consumer", "early")).isEqualTo(3);
-        await().atMost(RETENTION.multipliedBy(5)).until(() -> state.pending("consumer", "early") == 0);
+        soon().atMost(RETENTION.multipliedBy(5)).until(() -> state.pending("consumer", "early") == 0);
 
         RecordingWebSocket late = consumer.connect("group=late");
         producer.produceWithKey("customer:7", "new-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> late.count() >= 1);
+        soon().until(() -> late.count() >= 1);
         assertThat(Received.ids(late)).as("same key, so older events would have come first")
                 .containsExactly("new-1");
     }
@@ -78,7 +78,7 @@ class RetentionTest {
 
         RecordingWebSocket late = consumer.connect("group=later");
 
-        await().atMost(RETENTION).until(() -> late.count() == 1);
+        soon().atMost(RETENTION).until(() -> late.count() == 1);
         assertThat(Received.ids(late)).containsExactly("recent-1");
     }
 
@@ -86,12 +86,12 @@ class RetentionTest {
     void deadEventsOlderThanTheRetentionAreForgotten() {
         RecordingWebSocket session = consumer.connect("");
         producer.produce("order-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.count() == 1);
+        soon().until(() -> session.count() == 1);
 
         session.send("dead:" + session.events().get(0));
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.deadEvents("consumer").size() == 1);
+        soon().until(() -> emulator.deadEvents("consumer").size() == 1);
 
-        await().atMost(RETENTION.multipliedBy(5)).until(() -> emulator.deadEvents("consumer").isEmpty());
+        soon().atMost(RETENTION.multipliedBy(5)).until(() -> emulator.deadEvents("consumer").isEmpty());
         assertThat(state.queue("consumer", "dead").path("pending").asInt()).isZero();
     }
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Test events (stored by a client for itself with {@code POST /ce/tools/consumer/test}) and dead events (reported
@@ -67,7 +67,7 @@ class TestAndDeadEventsTest {
 
         storeTestEvent("test-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> billing.count() + shipping.count() == 1);
+        soon().until(() -> billing.count() + shipping.count() == 1);
         RecordingWebSocket receiver = billing.count() == 1 ? billing : shipping;
         assertThat(Received.ids(receiver)).containsExactly("test-1");
         assertThat(receiver.events().get(0).path("offset").isTextual()).isTrue();
@@ -78,21 +78,21 @@ class TestAndDeadEventsTest {
     void anUnconfirmedTestEventGoesToTheNextSessionAndAConfirmedOneToNoOther() {
         RecordingWebSocket first = consumer.connect("group=billing");
         storeTestEvent("test-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.count() == 1);
+        soon().until(() -> first.count() == 1);
 
         first.close();
         RecordingWebSocket second = consumer.connect("group=shipping");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.count() == 1);
+        soon().until(() -> second.count() == 1);
         assertThat(Received.ids(second)).containsExactly("test-1");
         second.confirm(second.lastOffset());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        soon().until(() ->
                 state.queue("consumer", "test").path("confirmed").asInt() == 1);
 
         second.close();
         RecordingWebSocket third = consumer.connect("");
         producer.produce("order-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> third.count() == 1);
+        soon().until(() -> third.count() == 1);
         assertThat(Received.ids(third)).as("the confirmed test event is not delivered again")
                 .containsExactly("order-1");
     }
@@ -102,11 +102,11 @@ class TestAndDeadEventsTest {
         RecordingWebSocket processing = consumer.connect("group=billing");
         RecordingWebSocket deadLetters = consumer.connect("group=repair&events=false&dead=true");
         producer.produce("order-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> processing.count() == 1);
+        soon().until(() -> processing.count() == 1);
 
         processing.send("dead:" + processing.events().get(0));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.count() == 1);
+        soon().until(() -> deadLetters.count() == 1);
         assertThat(Received.ids(deadLetters)).containsExactly("order-1");
         assertThat(processing.count()).as("a session without dead=true gets no dead event").isEqualTo(1);
         assertThat(state.queue("consumer", "dead").path("inFlight").asInt()).isEqualTo(1);
@@ -119,7 +119,7 @@ class TestAndDeadEventsTest {
 
         producer.produce("order-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.count() == 1);
+        soon().until(() -> session.count() == 1);
         assertThat(Received.ids(session)).containsExactly("order-1");
         assertThat(state.queue("consumer", "test").path("pending").asInt()).isEqualTo(1);
     }
@@ -131,7 +131,7 @@ class TestAndDeadEventsTest {
 
         storeTestEvent("test-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.count() == 1);
+        soon().until(() -> session.count() == 1);
         assertThat(Received.ids(session)).containsExactly("test-1");
         assertThat(state.pending("consumer", "~default")).isEqualTo(1);
     }
@@ -142,11 +142,11 @@ class TestAndDeadEventsTest {
         RecordingWebSocket deadOnly = consumer.connect("group=repair&events=false&test=false&dead=true");
         storeTestEvent("test-1");
         List<String> produced = producer.produce("order-1", "order-2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> processing.count() == 2);
+        soon().until(() -> processing.count() == 2);
 
         processing.send("dead:" + processing.events().get(1));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> deadOnly.count() == 1);
+        soon().until(() -> deadOnly.count() == 1);
         assertThat(Received.ids(deadOnly)).containsExactly(produced.get(1));
     }
 

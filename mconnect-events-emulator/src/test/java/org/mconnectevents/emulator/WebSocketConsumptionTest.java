@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Consuming over WebSocket ({@code GET /ce/consume/ws}), as PROTOCOL.md describes it: the upgrade and its
@@ -107,7 +107,7 @@ class WebSocketConsumptionTest {
 
         List<String> produced = producer.produceWithKey("customer:1", EventProducer.ids("order", WINDOW));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == WINDOW);
+        soon().until(() -> socket.count() == WINDOW);
         List<JsonNode> events = socket.events();
         assertThat(Received.ids(events)).isEqualTo(produced);
         assertThat(events).allSatisfy(event -> {
@@ -125,17 +125,17 @@ class WebSocketConsumptionTest {
     void confirmingAnOffsetConfirmsEveryEventOfTheSessionUpToIt() {
         RecordingWebSocket socket = consumer.connect("");
         producer.produceWithKey("customer:1", EventProducer.ids("order", 5));
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 5);
+        soon().until(() -> socket.count() == 5);
         List<Long> offsets = Received.offsets(socket.events());
 
         socket.confirm(offsets.get(2));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", GROUP) == 3);
+        soon().until(() -> state.confirmed("consumer", GROUP) == 3);
         assertThat(state.inFlight("consumer", GROUP)).isEqualTo(2);
 
         socket.confirm(offsets.get(4));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", GROUP) == 5);
+        soon().until(() -> state.confirmed("consumer", GROUP) == 5);
         assertThat(state.inFlight("consumer", GROUP)).isZero();
     }
 
@@ -146,7 +146,7 @@ class WebSocketConsumptionTest {
 
         producer.produce("order-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> billing.count() == 1 && unnamed.count() == 1);
+        soon().until(() -> billing.count() == 1 && unnamed.count() == 1);
         assertThat(state.inFlight("consumer", "billing")).isEqualTo(1);
         assertThat(state.inFlight("consumer", "~default")).isEqualTo(1);
     }
@@ -155,13 +155,13 @@ class WebSocketConsumptionTest {
     void reportingAnEventDeadStoresItForTheClientAndDoesNotConfirmIt() {
         RecordingWebSocket socket = consumer.connect("");
         producer.produce("order-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == 1);
+        soon().until(() -> socket.count() == 1);
         ObjectNode dead = (ObjectNode) socket.events().get(0).deepCopy();
         dead.put("failure", "no customer with this number");
 
         socket.send("dead:" + dead);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.deadEvents("consumer").size() == 1);
+        soon().until(() -> emulator.deadEvents("consumer").size() == 1);
         JsonNode stored = emulator.deadEvents("consumer").get(0);
         assertThat(stored.path("id").asText()).isEqualTo("order-1");
         assertThat(stored.path("failure").asText()).as("the consumer's change is kept")
@@ -171,7 +171,7 @@ class WebSocketConsumptionTest {
 
         socket.confirm(socket.lastOffset());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.confirmed("consumer", GROUP) == 1);
+        soon().until(() -> state.confirmed("consumer", GROUP) == 1);
     }
 
     @ParameterizedTest
@@ -191,14 +191,14 @@ class WebSocketConsumptionTest {
 
         List<String> produced = producer.produceWithKey("customer:1", EventProducer.ids("order", 12));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == WINDOW);
+        soon().until(() -> socket.count() == WINDOW);
         assertThat(state.inFlight("consumer", GROUP)).isEqualTo(WINDOW);
         assertThat(state.pending("consumer", GROUP)).isEqualTo(12 - WINDOW);
         assertThat(socket.count()).isEqualTo(WINDOW);
 
         socket.confirm(Received.offsets(socket.events()).get(1));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.count() == WINDOW + 2);
+        soon().until(() -> socket.count() == WINDOW + 2);
         assertThat(Received.ids(socket)).isEqualTo(produced.subList(0, WINDOW + 2));
         assertThat(state.inFlight("consumer", GROUP)).isEqualTo(WINDOW);
         assertThat(state.pending("consumer", GROUP)).isEqualTo(12 - WINDOW - 2);

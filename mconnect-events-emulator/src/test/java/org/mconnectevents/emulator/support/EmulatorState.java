@@ -5,7 +5,7 @@ import org.mconnectevents.emulator.Emulator;
 
 import java.time.Duration;
 
-import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.emulator.support.Soon.soon;
 
 /**
  * Reads the emulator's own view of consumption ({@link Emulator#state()}, the JSON of {@code GET /emulator/state})
@@ -56,7 +56,7 @@ public final class EmulatorState {
     /** Forgets every event, closes every session and waits until the service has seen them all close. */
     public void reset() {
         emulator.reset();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.state().path("clients").findValues("sessions")
+        soon().until(() -> emulator.state().path("clients").findValues("sessions")
                 .stream().filter(JsonNode::isInt).allMatch(sessions -> sessions.asInt() == 0));
     }
 
