@@ -9,7 +9,6 @@ import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
 import org.mconnectevents.emulator.support.TestClient;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mconnectevents.emulator.support.Soon.soon;

@@ -68,7 +68,7 @@ class GroupsAndPartitionsTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     @Test

@@ -69,7 +69,7 @@ class LongPollingTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     @Test

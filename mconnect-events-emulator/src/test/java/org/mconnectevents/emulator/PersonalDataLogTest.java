@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.LongPollingClient;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +87,7 @@ class PersonalDataLogTest {
 
     @BeforeEach
     void startFromNothing() {
-        EmulatorState.of(emulator).reset();
+        emulator.reset();
     }
 
     @Test

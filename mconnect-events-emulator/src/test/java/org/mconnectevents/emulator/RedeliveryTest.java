@@ -60,7 +60,7 @@ class RedeliveryTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     /** The ways a WebSocket session ends. */

@@ -54,7 +54,7 @@ class RetentionTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.mconnectevents.emulator.support.TestClient;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +56,7 @@ class TestAndDeadEventsTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     @Test

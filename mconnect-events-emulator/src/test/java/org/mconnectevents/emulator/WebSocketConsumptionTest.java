@@ -18,7 +18,6 @@ import org.mconnectevents.emulator.support.TestClient;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -66,7 +65,7 @@ class WebSocketConsumptionTest {
 
     @BeforeEach
     void startFromNothing() {
-        state.reset();
+        emulator.reset();
     }
 
     @Test

@@ -3,10 +3,6 @@ package org.mconnectevents.emulator.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mconnectevents.emulator.Emulator;
 
-import java.time.Duration;
-
-import static org.mconnectevents.emulator.support.Soon.soon;
-
 /**
  * Reads the emulator's own view of consumption ({@link Emulator#state()}, the JSON of {@code GET /emulator/state})
  * so that a test can assert what the service recorded, not only what a client saw.
@@ -51,13 +47,6 @@ public final class EmulatorState {
     /** The client's test-event ({@code "test"}) or dead-event ({@code "dead"}) queue. */
     public JsonNode queue(String client, String queue) {
         return emulator.state().at("/clients/" + client + "/" + queue);
-    }
-
-    /** Forgets every event, closes every session and waits until the service has seen them all close. */
-    public void reset() {
-        emulator.reset();
-        soon().until(() -> emulator.state().path("clients").findValues("sessions")
-                .stream().filter(JsonNode::isInt).allMatch(sessions -> sessions.asInt() == 0));
     }
 
     private JsonNode group(String client, String group) {
