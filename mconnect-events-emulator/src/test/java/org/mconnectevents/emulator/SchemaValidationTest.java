@@ -3,6 +3,7 @@ package org.mconnectevents.emulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.emulator.config.ConfigException;
@@ -10,9 +11,11 @@ import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 import org.mconnectevents.emulator.support.Produce;
 import org.mconnectevents.emulator.support.TestClient;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,8 +171,27 @@ class SchemaValidationTest {
 
         assertThatThrownBy(() -> Emulator.builder().configYaml(yaml).start().close())
                 .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("inline configuration: clients[0].produces[0].schema: ")
                 .hasMessageContaining("draft-04.json")
                 .hasMessageContaining("draft 4 is not accepted");
+    }
+
+    @Test
+    void aSchemaFileThatIsNotJsonStopsStartUp(@TempDir Path folder) throws IOException {
+        Path notJson = Files.writeString(folder.resolve("person.json"), "type: object\n");
+        String yaml = """
+                clients:
+                  - name: producer
+                    produces:
+                      - type: EMU.Schema.Yaml.Checked
+                        sources: [ "urn:emu:schemas" ]
+                        schema: %s
+                """.formatted(notJson);
+
+        assertThatThrownBy(() -> Emulator.builder().configYaml(yaml).start().close())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("inline configuration: clients[0].produces[0].schema: ")
+                .hasMessageContaining("person.json is not readable JSON");
     }
 
     private static String type(String draft) {
