@@ -4,31 +4,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ClientTls;
 import org.mconnectevents.emulator.support.CloudEventJson;
 import org.mconnectevents.emulator.support.Produce;
 import org.mconnectevents.emulator.support.TestClient;
 import org.mconnectevents.emulator.support.UnconditionalKeyManager;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -222,25 +216,14 @@ class MutualTlsTest {
 
     /** A JDK client trusting the emulator's root CA; {@code protocol} null leaves the JDK's defaults. */
     private HttpClient httpClient(KeyManager keyManager, HttpClient.Version version, String protocol) {
-        try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            try (InputStream in = Files.newInputStream(emulator.trustedCertificate())) {
-                trusted.setCertificateEntry("root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {keyManager}, trust.getTrustManagers(), null);
-            HttpClient.Builder builder = HttpClient.newBuilder().sslContext(context).version(version)
-                    .connectTimeout(Duration.ofSeconds(10));
-            if (protocol != null) {
-                builder.sslParameters(new SSLParameters(null, new String[] {protocol}));
-            }
-            return builder.build();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the TLS context", e);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .sslContext(ClientTls.trustingOnly(emulator.trustedCertificate(), keyManager))
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (protocol != null) {
+            builder.sslParameters(new SSLParameters(null, new String[] {protocol}));
         }
+        return builder.build();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {

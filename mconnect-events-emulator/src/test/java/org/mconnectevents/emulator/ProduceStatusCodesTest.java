@@ -337,6 +337,24 @@ class ProduceStatusCodesTest {
         assertRefused(response, 413, "id raw-huge", "over the limit of 65536 bytes per event");
     }
 
+    // ---- wrong address: 404 ----
+
+    @Test
+    void aProduceUrlThatDoesNotExist() {
+        HttpResponse<String> response = producer.post("ce/produce/evnts", Produce.BATCH,
+                CloudEventJson.batch(event(SOURCE, "typo", TYPE)));
+
+        assertRefused(response, 404, "POST /ce/produce/evnts is not an MConnect Events endpoint");
+        assertThat(produced()).isZero();
+    }
+
+    @Test
+    void aProduceEndpointReadWithGet() {
+        HttpResponse<String> response = producer.send(producer.request("ce/produce/event").GET().build());
+
+        assertRefused(response, 404, "GET /ce/produce/event is not an MConnect Events endpoint");
+    }
+
     // ---- batches: all or nothing ----
 
     @Test

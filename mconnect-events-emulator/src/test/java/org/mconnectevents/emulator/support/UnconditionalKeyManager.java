@@ -1,16 +1,10 @@
 package org.mconnectevents.emulator.support;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -33,15 +27,7 @@ public final class UnconditionalKeyManager extends X509ExtendedKeyManager {
 
     /** Presents the chain stored under {@code alias} in the PKCS12 file. */
     public static UnconditionalKeyManager presenting(Path pkcs12, char[] password, String alias) {
-        try (InputStream in = Files.newInputStream(pkcs12)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
-            return new UnconditionalKeyManager((X509KeyManager) factory.getKeyManagers()[0], alias);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the key store " + pkcs12, e);
-        }
+        return new UnconditionalKeyManager((X509KeyManager) ClientTls.keyManager(pkcs12, password), alias);
     }
 
     @Override
