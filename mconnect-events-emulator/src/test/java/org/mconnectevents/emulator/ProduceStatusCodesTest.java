@@ -1,6 +1,5 @@
 package org.mconnectevents.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +10,6 @@ import org.mconnectevents.emulator.support.Produce;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
 import org.mconnectevents.emulator.support.TestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,8 +25,10 @@ import static org.mconnectevents.emulator.support.CloudEventJson.event;
 
 /**
  * Every answer of the three produce endpoints, as PROTOCOL.md and issue 2 list them: 202 when the events are
- * stored; 400 malformed, 401 not authorized, 413 too large, each with a plain-text body naming the event and
- * the rule. A batch is stored all or nothing. Read with the JDK's HTTP client, not our component.
+ * stored; 400 malformed, 401 not authorized, 404 wrong address, 413 too large, each with a plain-text body
+ * naming the event and the rule. A batch is stored all or nothing. Read with the JDK's HTTP client, not our
+ * component. (422 is {@link SchemaValidationTest}'s, 500 {@link AdminApiTest}'s, the limits' exact edges
+ * {@link ProduceSizeLimitsTest}'s.)
  */
 class ProduceStatusCodesTest {
 
@@ -113,7 +110,7 @@ class ProduceStatusCodesTest {
     // ---- malformed: 400 ----
 
     @Test
-    void structuredBodyThatIsNotJson() {
+    void structuredBodyThatIsNotJsonIs400() {
         HttpResponse<String> response = producer.post("ce/produce/event", Produce.STRUCTURED,
                 "{\"specversion\":\"1.0\",");
 
@@ -121,12 +118,12 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void batchBodyThatIsNotJson() {
+    void batchBodyThatIsNotJsonIs400() {
         assertRefused(producer.post("ce/produce/events", Produce.BATCH, "[{]"), 400, "not valid JSON");
     }
 
     @Test
-    void batchBodyThatIsNotAnArray() {
+    void batchBodyThatIsNotAnArrayIs400() {
         HttpResponse<String> response = producer.post("ce/produce/events", Produce.BATCH,
                 event(SOURCE, "single", TYPE).json());
 
@@ -134,7 +131,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawJsonDataThatIsNotJson() {
+    void rawJsonDataThatIsNotJsonIs400() {
         HttpResponse<String> response = Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-bad", TYPE),
                 "application/json", "{not json".getBytes(StandardCharsets.UTF_8));
 
@@ -142,21 +139,21 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void structuredEventWithoutId() {
+    void structuredEventWithoutIdIs400() {
         HttpResponse<String> response = Produce.event(producer, event(SOURCE, "x", TYPE).without("id"));
 
         assertRefused(response, 400, "source " + SOURCE, "id missing", "attribute id is required");
     }
 
     @Test
-    void structuredEventWithoutType() {
+    void structuredEventWithoutTypeIs400() {
         HttpResponse<String> response = Produce.event(producer, event(SOURCE, "no-type", TYPE).without("type"));
 
         assertRefused(response, 400, "source " + SOURCE, "id no-type", "attribute type is required");
     }
 
     @Test
-    void rawEventWithoutTheCeTypeHeader() {
+    void rawEventWithoutTheCeTypeHeaderIs400() {
         Map<String, String> headers = Produce.rawHeaders(SOURCE, "raw-no-type", TYPE);
         headers.remove("ce-type");
 
@@ -167,7 +164,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawEventWithoutTheCeSpecversionHeader() {
+    void rawEventWithoutTheCeSpecversionHeaderIs400() {
         Map<String, String> headers = Produce.rawHeaders(SOURCE, "raw-no-version", TYPE);
         headers.remove("ce-specversion");
 
@@ -178,14 +175,14 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void sourceThatIsNotAUri() {
+    void sourceThatIsNotAUriIs400() {
         HttpResponse<String> response = Produce.event(producer, event("urn:emu producer", "bad-source", TYPE));
 
         assertRefused(response, 400, "source urn:emu producer", "id bad-source", "is not a URI");
     }
 
     @Test
-    void timeInTheFuture() {
+    void timeInTheFutureIs400() {
         String future = Instant.now().plus(Duration.ofHours(1)).toString();
 
         HttpResponse<String> response = Produce.event(producer,
@@ -195,7 +192,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void timeThatIsNotRfc3339() {
+    void timeThatIsNotRfc3339Is400() {
         HttpResponse<String> response = Produce.event(producer,
                 event(SOURCE, "bad-time", TYPE).with("time", "yesterday"));
 
@@ -203,7 +200,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void specversionOtherThan1_0() {
+    void specversionOtherThan1_0Is400() {
         HttpResponse<String> response = Produce.event(producer,
                 event(SOURCE, "old", TYPE).with("specversion", "0.3"));
 
@@ -211,7 +208,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawSpecversionOtherThan1_0() {
+    void rawSpecversionOtherThan1_0Is400() {
         Map<String, String> headers = Produce.rawHeaders(SOURCE, "raw-old", TYPE);
         headers.put("ce-specversion", "0.3");
 
@@ -222,7 +219,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void binaryDataOnTheStructuredEndpoint() {
+    void binaryDataOnTheStructuredEndpointIs400() {
         HttpResponse<String> response = Produce.event(producer,
                 event(SOURCE, "base64", TYPE).with("data_base64", "AAEC"));
 
@@ -230,7 +227,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void structuredEventSentAsPlainJson() {
+    void structuredEventSentAsPlainJsonIs400() {
         HttpResponse<String> response = producer.post("ce/produce/event", "application/json",
                 event(SOURCE, "plain-json", TYPE).json());
 
@@ -239,7 +236,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void batchSentAsASingleEvent() {
+    void batchSentAsASingleEventIs400() {
         HttpResponse<String> response = producer.post("ce/produce/events", Produce.STRUCTURED,
                 CloudEventJson.batch(event(SOURCE, "wrong-type", TYPE)));
 
@@ -247,7 +244,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawDataOfAnotherMediaType() {
+    void rawDataOfAnotherMediaTypeIs400() {
         HttpResponse<String> response = Produce.raw(producer, Produce.rawHeaders(SOURCE, "xml", TYPE),
                 "application/xml", "<a/>".getBytes(StandardCharsets.UTF_8));
 
@@ -255,7 +252,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawDataWithoutContentType() {
+    void rawDataWithoutContentTypeIs400() {
         HttpResponse<String> response = Produce.raw(producer, Produce.rawHeaders(SOURCE, "untyped", TYPE),
                 null, "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -265,7 +262,7 @@ class ProduceStatusCodesTest {
     // ---- not authorized: 401 ----
 
     @Test
-    void clientThatIsNotRegistered() {
+    void clientThatIsNotRegisteredIs401() {
         Instant now = Instant.now();
         TestClient stranger = TestClient.withKeyStore(emulator, emulator.certificates()
                 .mintClient("stranger", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))));
@@ -277,7 +274,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void typeTheProducerMayNotProduce() {
+    void typeTheProducerMayNotProduceIs401() {
         HttpResponse<String> response = Produce.event(producer,
                 event(SOURCE, "foreign-type", "EMU.Test.Secret.Happened"));
 
@@ -286,7 +283,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void sourceNotAllowedForTheType() {
+    void sourceNotAllowedForTheTypeIs401() {
         // urn:emu:other is allowed, but only for the other type
         HttpResponse<String> response = Produce.event(producer, event(OTHER_SOURCE, "foreign-source", TYPE));
 
@@ -295,7 +292,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawEventWithASourceNotAllowed() {
+    void rawEventWithASourceNotAllowedIs401() {
         HttpResponse<String> response = Produce.raw(producer,
                 Produce.rawHeaders("urn:emu:elsewhere", "raw-foreign", TYPE), "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8));
@@ -306,7 +303,7 @@ class ProduceStatusCodesTest {
     // ---- too large: 413 ----
 
     @Test
-    void requestOverOneMebibyte() {
+    void requestOverOneMebibyteIs413() {
         // 20 events of about 60 KB: each is under the event limit, together over the request limit
         String chunk = "x".repeat(60_000);
         List<CloudEventJson> events = IntStream.range(0, 20)
@@ -319,7 +316,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void eventOver64Kibibytes() {
+    void eventOver64KibibytesIs413() {
         String data = "\"" + "x".repeat(64 * 1024) + "\"";
 
         HttpResponse<String> response = Produce.event(producer, event(SOURCE, "huge", TYPE).data(data));
@@ -328,7 +325,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void rawEventOver64Kibibytes() {
+    void rawEventOver64KibibytesIs413() {
         byte[] data = ("\"" + "x".repeat(64 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-huge", TYPE),
@@ -340,7 +337,7 @@ class ProduceStatusCodesTest {
     // ---- wrong address: 404 ----
 
     @Test
-    void aProduceUrlThatDoesNotExist() {
+    void aProduceUrlThatDoesNotExistIs404() {
         HttpResponse<String> response = producer.post("ce/produce/evnts", Produce.BATCH,
                 CloudEventJson.batch(event(SOURCE, "typo", TYPE)));
 
@@ -349,7 +346,7 @@ class ProduceStatusCodesTest {
     }
 
     @Test
-    void aProduceEndpointReadWithGet() {
+    void aProduceEndpointReadWithGetIs404() {
         HttpResponse<String> response = producer.send(producer.request("ce/produce/event").GET().build());
 
         assertRefused(response, 404, "GET /ce/produce/event is not an MConnect Events endpoint");
@@ -390,123 +387,6 @@ class ProduceStatusCodesTest {
         assertThat(Produce.event(producer, event(SOURCE, "marker", TYPE)).statusCode()).isEqualTo(202);
         await().atMost(BOUND).until(() -> consumer.count() >= 1);
         assertThat(consumer.events()).extracting(e -> e.get("id").asText()).containsExactly("marker");
-    }
-
-    // ---- what a consumer receives ----
-
-    @Test
-    void timeIsFilledByTheServiceWhenAbsent() {
-        RecordingWebSocket consumer = consume();
-        Instant before = Instant.now();
-
-        Produce.event(producer, event(SOURCE, "untimed", TYPE).without("time"));
-
-        JsonNode received = firstEvent(consumer);
-        assertThat(received.has("time")).as(received.toString()).isTrue();
-        assertThat(Instant.parse(received.get("time").asText()))
-                .isBetween(before.minusSeconds(1), Instant.now());
-    }
-
-    @Test
-    void timeGivenByTheProducerIsKept() {
-        RecordingWebSocket consumer = consume();
-
-        Produce.event(producer, event(SOURCE, "timed", TYPE).with("time", "2024-05-01T10:00:00+03:00"));
-
-        assertThat(firstEvent(consumer).get("time").asText()).isEqualTo("2024-05-01T10:00:00+03:00");
-    }
-
-    @Test
-    void rawJsonDataArrivesAsJsonData() {
-        RecordingWebSocket consumer = consume();
-
-        Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-json", TYPE), "application/json",
-                "{\"name\":\"Ion\",\"age\":30}".getBytes(StandardCharsets.UTF_8));
-
-        JsonNode received = firstEvent(consumer);
-        assertThat(received.get("datacontenttype").asText()).isEqualTo("application/json");
-        assertThat(received.get("data")).isEqualTo(CloudEventJson.parse("{\"name\":\"Ion\",\"age\":30}"));
-    }
-
-    @Test
-    void rawTextArrivesAsAStringInData() {
-        RecordingWebSocket consumer = consume();
-
-        Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-text", TYPE), "text/plain",
-                "Bună ziua".getBytes(StandardCharsets.UTF_8));
-
-        JsonNode received = firstEvent(consumer);
-        assertThat(received.get("datacontenttype").asText()).isEqualTo("text/plain");
-        assertThat(received.get("data").asText()).isEqualTo("Bună ziua");
-    }
-
-    @Test
-    void rawBytesArriveAsDataBase64() {
-        RecordingWebSocket consumer = consume();
-
-        Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-bytes", TYPE), "application/octet-stream",
-                new byte[] {0, 1, 2, (byte) 0xff});
-
-        JsonNode received = firstEvent(consumer);
-        assertThat(received.get("datacontenttype").asText()).isEqualTo("application/octet-stream");
-        assertThat(received.has("data")).isFalse();
-        assertThat(received.get("data_base64").asText()).isEqualTo("AAEC/w==");
-    }
-
-    @Test
-    void rawOptionalAttributesAndExtensionsTravelAsAttributes() {
-        RecordingWebSocket consumer = consume();
-        Map<String, String> headers = Produce.rawHeaders(SOURCE, "raw-attributes", TYPE);
-        headers.put("ce-subject", "%C8%98tefan"); // percent-encoded UTF-8, as the HTTP binding says
-        headers.put("ce-time", "2024-05-01T10:00:00Z");
-        headers.put("ce-partitionkey", "idnp:2134567890123");
-        headers.put("ce-traceparent", "00-abc-01");
-
-        Produce.raw(producer, headers, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
-
-        JsonNode received = firstEvent(consumer);
-        assertThat(received.get("subject").asText()).isEqualTo("Ștefan");
-        assertThat(received.get("time").asText()).isEqualTo("2024-05-01T10:00:00Z");
-        assertThat(received.get("partitionkey").asText()).isEqualTo("idnp:2134567890123");
-        assertThat(received.get("traceparent").asText()).isEqualTo("00-abc-01");
-        assertThat(received.get("offset").asText()).matches("\\d+");
-    }
-
-    @Test
-    void rawBytesComeBackByteForByteThroughLongPolling() {
-        byte[] data = {0, 1, 2, (byte) 0xff, '\n'};
-        TestClient consumer = TestClient.of(emulator, "consumer");
-        HttpResponse<String> created = consumer.send(consumer.request("ce/consumers")
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        URI base = URI.create(created.headers().firstValue("Location").orElseThrow());
-
-        Produce.raw(producer, Produce.rawHeaders(SOURCE, "raw-poll", TYPE), "application/octet-stream", data);
-
-        HttpResponse<byte[]> polled = pollRaw(consumer, base);
-        assertThat(polled.statusCode()).isEqualTo(200);
-        assertThat(polled.body()).containsExactly(data);
-        assertThat(polled.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(polled.headers().firstValue("ce-id")).hasValue("raw-poll");
-        assertThat(polled.headers().firstValue("ce-source")).hasValue(SOURCE);
-        consumer.send(HttpRequest.newBuilder(base).DELETE().build());
-    }
-
-    private HttpResponse<byte[]> pollRaw(TestClient consumer, URI base) {
-        try {
-            return consumer.http().send(HttpRequest.newBuilder(URI.create(base + "/raw"))
-                    .timeout(BOUND).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode firstEvent(RecordingWebSocket consumer) {
-        await().atMost(BOUND).until(() -> consumer.count() >= 1);
-        return consumer.events().get(0);
     }
 
     private RecordingWebSocket consume() {

@@ -132,7 +132,8 @@ class SchemaValidationTest {
                 "application/octet-stream", VALID_PERSON.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("source " + SOURCE, "id bytes", "has a JSON Schema, but the data is binary");
+        assertThat(response.body()).contains("source " + SOURCE, "id bytes",
+                "has a JSON Schema, but the data is binary");
         assertThat(produced()).isZero();
     }
 

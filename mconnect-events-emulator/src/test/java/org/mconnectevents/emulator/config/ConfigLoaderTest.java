@@ -63,7 +63,10 @@ class ConfigLoaderTest {
                     idno: "1003600000002"
                     consumes: [ ASP.RST.VP.Invalidated, MS.eCMND.Person.Born ]
                     personalData:
-                      MS.eCMND.Person.Born: { subject: "$.ChildIDNP", legalBasis: "Law 133/2011", legalReason: "$.EventReason" }
+                      MS.eCMND.Person.Born:
+                        subject: "$.ChildIDNP"
+                        legalBasis: "Law 133/2011"
+                        legalReason: "$.EventReason"
                 faults:
                   produceFailRate: 0.1
                   produceStoreThenFailRate: 0.2
