@@ -200,6 +200,19 @@ class MutualTlsTest {
         assertThat(notAllowedResponse.body()).contains("id h2", "not allowed to use source urn:emu:elsewhere");
     }
 
+    @Test
+    void aClientWaitingFor100ContinueIsToldToSendItsBody() {
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpClient client = httpClient(clientKeyManager(), version, null);
+
+            HttpResponse<String> response = send(client, HttpRequest.newBuilder(produceRequest(), (n, v) -> true)
+                    .expectContinue(true).build());
+
+            assertThat(response.statusCode()).as(version + ": " + response.body()).isEqualTo(202);
+        }
+        assertThat(produced()).isEqualTo(2);
+    }
+
     private HttpRequest produceRequest() {
         return HttpRequest.newBuilder(emulator.baseAddress().resolve("ce/produce/event"))
                 .timeout(Duration.ofSeconds(10))
