@@ -3,12 +3,14 @@ package org.mconnectevents.emulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 import org.mconnectevents.emulator.support.ClientTls;
 import org.mconnectevents.emulator.support.CloudEventJson;
 import org.mconnectevents.emulator.support.Produce;
 import org.mconnectevents.emulator.support.TestClient;
 import org.mconnectevents.emulator.support.UnconditionalKeyManager;
+import org.mconnectevents.emulator.tls.EmulatorCertificates;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLHandshakeException;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +101,21 @@ class MutualTlsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("no client certificate");
+        assertThat(produced()).isZero();
+    }
+
+    @Test
+    void aCertificateFromAnotherAuthorityIsRefusedEvenUnderARegisteredName(@TempDir Path elsewhere) {
+        // the client's name is its certificate's CN: only the emulator's own CA may vouch for it
+        EmulatorCertificates otherAuthority = EmulatorCertificates.loadOrMint(elsewhere, List.of("producer"),
+                password());
+        HttpClient impostor = httpClient(UnconditionalKeyManager.presenting(
+                otherAuthority.clientKeyStoreFile("producer"), password(), "producer"),
+                HttpClient.Version.HTTP_1_1, null);
+
+        assertThatThrownBy(() -> send(impostor, produceRequest()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(SSLHandshakeException.class);
         assertThat(produced()).isZero();
     }
 
