@@ -18,6 +18,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,6 +166,64 @@ class AdminApiTest {
 
         assertThat(produced.statusCode()).isEqualTo(202);
         assertThat(took).isGreaterThanOrEqualTo(delay);
+    }
+
+    @Test
+    void closeSessionAfterMessagesClosesEachWebSocketSessionAfterThatManyEvents() {
+        admin.put("emulator/faults", "{\"closeSessionAfterMessages\": 1}");
+        RecordingWebSocket session = consume("");
+
+        Produce.batch(producer, event(SOURCE, "c-1", TYPE), event(SOURCE, "c-2", TYPE));
+
+        assertThat(session.awaitCloseCode(BOUND.toSeconds())).isEqualTo(1001);
+        assertThat(session.closeReason()).contains("injected fault");
+        assertThat(session.events()).hasSize(1);
+    }
+
+    @Test
+    void dropConfirmRateMakesTheServiceIgnoreConfirmations() {
+        admin.put("emulator/faults", "{\"dropConfirmRate\": 1.0}");
+        RecordingWebSocket session = consume("");
+        Produce.event(producer, event(SOURCE, "never-confirmed", TYPE));
+        await().atMost(BOUND).until(() -> session.count() == 1);
+
+        session.confirm(session.lastOffset());
+
+        await().atMost(BOUND).until(() ->
+                admin.getJson("emulator/state").at("/clients/consumer/confirmMessagesDropped").asLong() == 1);
+        assertThat(admin.getJson("emulator/state").at("/clients/consumer/groups/~default/inFlight").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sessionStartDelayHoldsTheFirstEventsOfASession() {
+        Duration delay = Duration.ofMillis(400);
+        admin.put("emulator/faults", "{\"sessionStartDelay\": \"" + delay + "\"}");
+        Produce.event(producer, event(SOURCE, "waiting", TYPE));
+
+        long start = System.nanoTime();
+        RecordingWebSocket session = consume("");
+        await().atMost(BOUND).until(() -> session.count() == 1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
+    }
+
+    @Test
+    void instanceExpiryExpiresLongPollingInstancesEarly() {
+        admin.put("emulator/faults", "{\"instanceExpiry\": \"PT0.2S\"}");
+        TestClient consumer = TestClient.of(emulator, "consumer");
+        HttpResponse<String> created = consumer.send(consumer.request("ce/consumers")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        URI base = URI.create(created.headers().firstValue("Location").orElseThrow());
+
+        // not polled, the instance expires and its session closes
+        await().atMost(BOUND).until(() ->
+                admin.getJson("emulator/state").at("/clients/consumer/sessions").asInt() == 0);
+
+        HttpResponse<String> poll = consumer.send(HttpRequest.newBuilder(URI.create(base + "/event"))
+                .timeout(BOUND).GET().build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(poll.statusCode()).isEqualTo(404);
     }
 
     @Test
