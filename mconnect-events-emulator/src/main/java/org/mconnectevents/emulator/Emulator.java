@@ -293,9 +293,22 @@ public final class Emulator implements AutoCloseable {
     }
 
     private static Emulator start(EmulatorConfig config, Clock clock, Path temporaryCerts) {
+        try {
+            return startWith(config, clock, temporaryCerts);
+        } catch (RuntimeException e) {
+            // nobody else will delete the folder the builder created for this emulator
+            if (temporaryCerts != null) {
+                deleteRecursively(temporaryCerts);
+            }
+            throw e;
+        }
+    }
+
+    private static Emulator startWith(EmulatorConfig config, Clock clock, Path temporaryCerts) {
+        // the schemas first: a wrong schema stops start-up before certificates are minted
+        TypeSchemas schemas = new TypeSchemas(config);
         EmulatorCertificates certificates = EmulatorCertificates.loadOrMint(config.certs(),
                 config.clients().stream().map(c -> c.name()).toList(), config.keyStorePassword().toCharArray());
-        TypeSchemas schemas = new TypeSchemas(config);
         FaultInjector faults = new FaultInjector(config.faults());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
         EmulatorVerticle verticle = new EmulatorVerticle(config, certificates, schemas, faults, clock);

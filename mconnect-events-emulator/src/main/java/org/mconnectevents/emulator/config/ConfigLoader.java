@@ -3,6 +3,7 @@ package org.mconnectevents.emulator.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.mconnectevents.emulator.event.JsonPath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,11 +146,28 @@ public final class ConfigLoader {
                 if (subjects.isEmpty()) {
                     throw rule.problem("subject", "a JSON path to the data subject is required");
                 }
-                personalData.put(type, new PersonalDataRule(subjects,
-                        rule.text("legalBasis", null), rule.text("legalReason", null)));
+                subjects.forEach(subject -> requireJsonPath(rule, "subject", subject));
+                String legalBasis = rule.text("legalBasis", null);
+                String legalReason = rule.text("legalReason", null);
+                if (JsonPath.isPath(legalBasis)) {
+                    requireJsonPath(rule, "legalBasis", legalBasis);
+                }
+                if (JsonPath.isPath(legalReason)) {
+                    requireJsonPath(rule, "legalReason", legalReason);
+                }
+                personalData.put(type, new PersonalDataRule(subjects, legalBasis, legalReason));
             }
         }
         return new ClientConfig(name, node.text("idno", null), produces, node.textList("consumes"), personalData);
+    }
+
+    /** A path the service could not evaluate would only show up when the first event is delivered. */
+    private static void requireJsonPath(Node node, String key, String expression) {
+        try {
+            JsonPath.compile(expression);
+        } catch (IllegalArgumentException e) {
+            throw node.problem(key, e.getMessage());
+        }
     }
 
     private static Faults faults(Node node) {

@@ -14,6 +14,7 @@ import org.mconnectevents.emulator.config.ProducedType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,30 +31,38 @@ public final class TypeSchemas {
 
     /** Loads every schema the configuration names; a schema that cannot be read stops start-up. */
     public TypeSchemas(EmulatorConfig config) {
-        for (ClientConfig client : config.clients()) {
-            for (ProducedType produced : client.produces()) {
+        List<ClientConfig> clients = config.clients();
+        for (int c = 0; c < clients.size(); c++) {
+            List<ProducedType> produces = clients.get(c).produces();
+            for (int p = 0; p < produces.size(); p++) {
+                ProducedType produced = produces.get(p);
                 if (produced.schema() != null && !byType.containsKey(produced.type())) {
-                    byType.put(produced.type(), load(produced.schema(), config.source()));
+                    String key = "clients[" + c + "].produces[" + p + "].schema";
+                    byType.put(produced.type(), load(produced.schema(), config.source() + ": " + key));
                 }
             }
         }
     }
 
-    private static JsonSchema load(Path file, String origin) {
+    /** @param where the configuration file and key naming the schema, for messages */
+    private static JsonSchema load(Path file, String where) {
         JsonNode schema;
         try {
             schema = StoredEvent.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new ConfigException(origin + ": schema " + file + " is not readable JSON: " + e.getMessage(), e);
+            throw new ConfigException(where + ": schema " + file + " is not readable JSON: " + e.getMessage(), e);
+        }
+        if (schema == null || !(schema.isObject() || schema.isBoolean())) {
+            throw new ConfigException(where + ": schema " + file + " is not a JSON Schema (an object or a boolean)");
         }
         SpecVersion.VersionFlag draft;
         try {
             draft = SpecVersionDetector.detectOptionalVersion(schema, true).orElse(SpecVersion.VersionFlag.V202012);
         } catch (RuntimeException e) {
-            throw new ConfigException(origin + ": schema " + file + ": unsupported $schema: " + e.getMessage(), e);
+            throw new ConfigException(where + ": schema " + file + ": unsupported $schema: " + e.getMessage(), e);
         }
         if (draft == SpecVersion.VersionFlag.V4) {
-            throw new ConfigException(origin + ": schema " + file
+            throw new ConfigException(where + ": schema " + file
                     + ": draft 4 is not accepted by the service; use draft 6, 7, 2019-09 or 2020-12");
         }
         return JsonSchemaFactory.getInstance(draft).getSchema(schema);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import org.mconnectevents.emulator.broker.Broker;
 import org.mconnectevents.emulator.config.ClientConfig;
 import org.mconnectevents.emulator.config.EmulatorConfig;
@@ -131,7 +132,12 @@ final class ProduceEndpoints {
     }
 
     private void refuseTooLarge(HttpServerRequest request, String message) {
-        request.response().putHeader("Connection", "close");
+        // Over HTTP/1.x the unread rest of the body would be taken for the next request, so the connection ends
+        // with the answer. HTTP/2 forbids connection headers (curl, for one, then sees a protocol error instead
+        // of the 413) and ends just this stream.
+        if (request.version() != HttpVersion.HTTP_2) {
+            request.response().putHeader("Connection", "close");
+        }
         replies.text(request.response(), 413, message);
     }
 

@@ -51,13 +51,18 @@ final class Replies {
 
     /**
      * Reads the whole body unless it is over {@code limit} bytes, in which case the request is answered 413
-     * (the connection closed after the answer, as the rest of the body is not read).
+     * (the connection closed after the answer, as the rest of the body is not read). A client that sent
+     * {@code Expect: 100-continue} is told to send its body once its announced length is known to fit; without
+     * that it would wait for the answer to a request it has not finished.
      */
     static void readBody(HttpServerRequest request, int limit, Handler<Buffer> onBody, Handler<String> tooLarge) {
         String length = request.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
             tooLarge.handle("the request is " + length + " bytes, over the limit of " + limit + " bytes per request");
             return;
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            request.response().writeContinue();
         }
         int expected = length != null && length.matches("\\d{1,9}") ? Math.min(Integer.parseInt(length), limit) : 1024;
         Buffer body = Buffer.buffer(expected);

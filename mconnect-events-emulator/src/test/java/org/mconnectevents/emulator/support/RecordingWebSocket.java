@@ -8,6 +8,7 @@ import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -87,10 +88,18 @@ public final class RecordingWebSocket implements WebSocket.Listener {
         send("confirm:" + offset);
     }
 
-    /** Closes from the client side and waits for the close to complete. */
+    /** Closes from the client side and waits for the close to complete; nothing to do if the server closed. */
     public void close() {
-        if (!socket.isOutputClosed()) {
+        if (closed.isDone() || socket.isOutputClosed()) {
+            return;
+        }
+        try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        } catch (CompletionException e) {
+            // The server's close crossed ours and the JDK answered it first ("Output closed"): closed all the same.
+            if (!socket.isOutputClosed()) {
+                throw e;
+            }
         }
     }
 
