@@ -100,10 +100,6 @@ public final class Broker {
         session.transport().deliver(deliveries);
     }
 
-    /** Whether the session has events waiting that its window or transport holds back. */
-    public boolean hasWork(Session session) {
-        return !session.closed() && session.client().hasWork(session);
-    }
 
     /** Confirms every event of the session up to and including {@code offset}; returns how many. */
     public int confirm(Session session, long offset) {

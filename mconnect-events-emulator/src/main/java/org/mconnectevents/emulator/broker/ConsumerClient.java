@@ -116,22 +116,6 @@ final class ConsumerClient {
         }
     }
 
-    /** Whether anything could be delivered to this session now, ignoring its window. */
-    boolean hasWork(Session session) {
-        if (session.wantsTest() && testEvents.hasAvailable() || session.wantsDead() && deadEvents.hasAvailable()) {
-            return true;
-        }
-        if (!session.wantsEvents()) {
-            return false;
-        }
-        for (int p = 0; p < logs.length; p++) {
-            ConsumerGroup.Cursor cursor = session.group().cursor(p);
-            if (cursor.owner == session && cursor.pendingOwner == null && cursor.next < logs[p].endSequence()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Drops events past the retention, and standard events every group has confirmed. */
     void trim(Instant oldest) {
