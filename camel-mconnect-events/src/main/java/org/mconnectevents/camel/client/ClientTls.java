@@ -1,0 +1,150 @@
+package org.mconnectevents.camel.client;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509KeyManager;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The TLS material of a client: its certificate with the intermediate chain and private key (mutual TLS),
+ * and what it trusts (the JVM's default trust when none is given). Built from a key store (PKCS12 by default),
+ * PEM files, or key and trust managers made elsewhere. {@link #clientCertificate(Vertx)} opens the material
+ * and checks it the way the service will, so that a wrong password, an expired certificate or a missing
+ * intermediate fail at start with a message that says what to fix.
+ */
+public final class ClientTls {
+
+    private final KeyCertOptions keyCert;
+    private final TrustOptions trust;
+    private final String description;
+
+    private ClientTls(KeyCertOptions keyCert, TrustOptions trust, String description) {
+        this.keyCert = Objects.requireNonNull(keyCert, "keyCert");
+        this.trust = trust;
+        this.description = description;
+    }
+
+    /** A key store holding the private key with its whole certificate chain; type PKCS12 unless said. */
+    public static ClientTls keyStore(Buffer content, String password, String type, String description) {
+        return new ClientTls(new KeyStoreOptions()
+                .setType(type == null ? "PKCS12" : type)
+                .setValue(content)
+                .setPassword(password), null, "key store " + description);
+    }
+
+    /** PEM: the certificate file holds the client certificate followed by its intermediates; the key is PKCS#8 or SEC1/PKCS#1. */
+    public static ClientTls pem(Buffer certificates, Buffer privateKey, String description) {
+        return new ClientTls(new PemKeyCertOptions().addCertValue(certificates).addKeyValue(privateKey), null,
+                "certificate file " + description);
+    }
+
+    /** A key manager made elsewhere (e.g. from Camel's SSLContextParameters). */
+    public static ClientTls keyManager(X509KeyManager keyManager, String description) {
+        return new ClientTls(KeyCertOptions.wrap(keyManager), null, description);
+    }
+
+    /** Trust these PEM certificates (e.g. the service's root CA) instead of the JVM's default trust. */
+    public ClientTls trustPem(Buffer certificates) {
+        return new ClientTls(keyCert, new PemTrustOptions().addCertValue(certificates), description);
+    }
+
+    /** Trust the certificates of this key store instead of the JVM's default trust. */
+    public ClientTls trustStore(Buffer content, String password, String type) {
+        return new ClientTls(keyCert, new KeyStoreOptions().setType(type == null ? "PKCS12" : type)
+                .setValue(content).setPassword(password), description);
+    }
+
+    /** Trust what this trust manager trusts. */
+    public ClientTls trustManager(TrustManager trustManager) {
+        return new ClientTls(keyCert, TrustOptions.wrap(trustManager), description);
+    }
+
+    KeyCertOptions keyCertOptions() {
+        return keyCert;
+    }
+
+    /** Null for the JVM's default trust. */
+    TrustOptions trustOptions() {
+        return trust;
+    }
+
+    /** Where the material came from, for messages (never holds a secret). */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Opens the key material and checks the chain the client will send: there must be a private key with a
+     * certificate, and a certificate issued by another (an intermediate CA) must come with that issuer.
+     * Validity dates are checked by the caller, which owns the clock ({@link ClientCertificate#checkValidAt}).
+     *
+     * @throws IllegalArgumentException naming the material and what to fix
+     */
+    public ClientCertificate clientCertificate(Vertx vertx) {
+        X509KeyManager keyManager = openKeyManager(vertx);
+        String alias = firstClientAlias(keyManager);
+        X509Certificate[] chain = keyManager.getCertificateChain(alias);
+        if (chain == null || chain.length == 0) {
+            throw new IllegalArgumentException("The " + description + " has a private key '" + alias
+                    + "' but no certificate with it; MConnect Events needs the client certificate and its chain.");
+        }
+        ClientCertificate certificate = new ClientCertificate(List.of(chain));
+        if (chain.length == 1 && !certificate.leaf().getIssuerX500Principal().equals(certificate.leaf().getSubjectX500Principal())) {
+            throw new IllegalArgumentException("The " + description + " holds the client certificate '"
+                    + certificate.subject() + "' without the intermediate CA certificate that issued it ('"
+                    + certificate.leaf().getIssuerX500Principal().getName() + "'). MConnect Events requires the client"
+                    + " to send its intermediate chain in the TLS handshake and refuses the connection otherwise:"
+                    + " put the whole chain (client certificate, then intermediates) into the key store or certificate file.");
+        }
+        return certificate;
+    }
+
+    private X509KeyManager openKeyManager(Vertx vertx) {
+        KeyManagerFactory factory;
+        try {
+            factory = keyCert.getKeyManagerFactory(vertx);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Cannot open the " + description + ": " + rootMessage(e)
+                    + ". Check the file and its password (keyStorePassword) and type (keyStoreType).", e);
+        }
+        return Arrays.stream(factory.getKeyManagers())
+                .filter(X509KeyManager.class::isInstance)
+                .map(X509KeyManager.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The " + description + " has no X.509 key material."));
+    }
+
+    private String firstClientAlias(X509KeyManager keyManager) {
+        for (String keyType : new String[] {"EC", "RSA", "EdDSA", "Ed25519", "DSA"}) {
+            String[] aliases = keyManager.getClientAliases(keyType, null);
+            if (aliases != null && aliases.length > 0) {
+                return aliases[0];
+            }
+        }
+        throw new IllegalArgumentException("The " + description + " holds no private key with a client certificate.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (" + root.getMessage() + ")";
+        }
+        return message;
+    }
+
+}

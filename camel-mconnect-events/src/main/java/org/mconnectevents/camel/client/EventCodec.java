@@ -1,0 +1,138 @@
+package org.mconnectevents.camel.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudEvents on the wire of MConnect Events: the JSON event format (one object, or an array for a batch)
+ * and the HTTP binary mode ({@code ce-*} headers and the data as the body). Thread-safe.
+ */
+public final class EventCodec {
+
+    /** The attribute the service adds to consumed events. */
+    public static final String OFFSET = "offset";
+    /** The CloudEvents partitioning extension. */
+    public static final String PARTITION_KEY = "partitionkey";
+    public static final String DEFAULT_DATA_CONTENT_TYPE = "application/json";
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+    private static final TypeReference<List<CloudEvent>> EVENT_LIST = new TypeReference<>() {
+    };
+
+    private EventCodec() {
+    }
+
+    /** One event in the JSON event format. */
+    public static byte[] toJson(CloudEvent event) {
+        return FORMAT.serialize(event);
+    }
+
+    /** A batch body from events already in the JSON event format. */
+    public static Buffer jsonArray(List<byte[]> events) {
+        int size = 2 + events.size();
+        for (byte[] event : events) {
+            size += event.length;
+        }
+        Buffer body = Buffer.buffer(size).appendByte((byte) '[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                body.appendByte((byte) ',');
+            }
+            body.appendBytes(events.get(i));
+        }
+        return body.appendByte((byte) ']');
+    }
+
+    /** The size of a batch body holding events of these JSON sizes. */
+    public static long jsonArraySize(long eventBytes, int events) {
+        return eventBytes + 2 + Math.max(0, events - 1);
+    }
+
+    /**
+     * A consumed event: the CloudEvent without {@code offset}, and the offset.
+     *
+     * @throws IllegalArgumentException when the text is not a CloudEvent with an integer offset
+     */
+    public static ConsumedEvent consumed(byte[] json) {
+        return consumed(FORMAT.deserialize(json));
+    }
+
+    /** Consumed events of a batch ({@code application/cloudevents-batch+json}). */
+    public static List<ConsumedEvent> consumedBatch(Buffer body) {
+        List<CloudEvent> events;
+        try {
+            events = MAPPER.readValue(body.getBytes(), EVENT_LIST);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a batch of consumed events is not a JSON array of CloudEvents: " + e.getMessage(), e);
+        }
+        return events.stream().map(EventCodec::consumed).toList();
+    }
+
+    private static ConsumedEvent consumed(CloudEvent event) {
+        Object offset = event.getExtension(OFFSET);
+        if (offset == null) {
+            throw new IllegalArgumentException("consumed event (source=" + event.getSource() + ", id=" + event.getId()
+                    + ") has no offset");
+        }
+        long value;
+        try {
+            value = offset instanceof Number number ? number.longValue() : Long.parseLong(offset.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("consumed event (source=" + event.getSource() + ", id=" + event.getId()
+                    + ") has offset '" + offset + "', not an integer", e);
+        }
+        return new ConsumedEvent(CloudEventBuilder.v1(event).withoutExtension(OFFSET).build(), value);
+    }
+
+    /** The event in HTTP binary mode: {@code ce-*} headers, content type and data. */
+    public static BinaryEvent toBinary(CloudEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce-specversion", event.getSpecVersion().toString());
+        headers.put("ce-id", event.getId());
+        headers.put("ce-source", event.getSource().toString());
+        headers.put("ce-type", event.getType());
+        if (event.getSubject() != null) {
+            headers.put("ce-subject", event.getSubject());
+        }
+        if (event.getTime() != null) {
+            headers.put("ce-time", event.getTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+        if (event.getDataSchema() != null) {
+            headers.put("ce-dataschema", event.getDataSchema().toString());
+        }
+        for (String name : event.getExtensionNames()) {
+            Object value = event.getExtension(name);
+            if (value != null && !OFFSET.equals(name)) {
+                headers.put("ce-" + name, value.toString());
+            }
+        }
+        String contentType = event.getDataContentType() == null ? DEFAULT_DATA_CONTENT_TYPE : event.getDataContentType();
+        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+        return new BinaryEvent(headers, contentType, Buffer.buffer(data));
+    }
+
+    /** Whether a content type is JSON ({@code application/json}, {@code text/json}, {@code application/x+json}...). */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        int parameters = type.indexOf(';');
+        if (parameters >= 0) {
+            type = type.substring(0, parameters).trim();
+        }
+        return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
+    }
+
+}

@@ -1,0 +1,203 @@
+package org.mconnectevents.camel.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import java.time.Duration;
+
+/**
+ * A client of MConnect Events: produce, produce test events, and open consumer sessions over WebSocket or long
+ * polling, all over mutual TLS. Knows nothing of Camel. Never blocks: every call answers with a Vert.x
+ * {@link Future}. Thread-safe; one client serves any number of sessions. Closing it closes its connections,
+ * not the {@link Vertx} it was given.
+ */
+public final class MConnectEventsClient implements AutoCloseable {
+
+    static final String WEBSOCKET_SUB_PROTOCOL = "cloudevents.json";
+
+    private final Vertx vertx;
+    private final ClientOptions options;
+    private final HttpClient http;
+    private final WebSocketClient webSockets;
+
+    private MConnectEventsClient(Vertx vertx, ClientOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(true)
+                .setKeyCertOptions(options.tls().keyCertOptions())
+                .setTrustOptions(options.tls().trustOptions())
+                .setConnectTimeout(connectTimeout)
+                .setMaxPoolSize(options.maxConnections())
+                .setKeepAlive(true));
+        this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setSsl(true)
+                .setKeyCertOptions(options.tls().keyCertOptions())
+                .setTrustOptions(options.tls().trustOptions())
+                .setConnectTimeout(connectTimeout)
+                // an event is at most 64 KiB, but leave room for what the service adds
+                .setMaxMessageSize(4 * 1024 * 1024));
+    }
+
+    /** A client on this Vert.x; the caller keeps ownership of {@code vertx}. */
+    public static MConnectEventsClient create(Vertx vertx, ClientOptions options) {
+        return new MConnectEventsClient(vertx, options);
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** {@code POST /ce/produce/event}: one event in the JSON event format. {@code what} names it in errors. */
+    public Future<Void> produceEvent(byte[] json, String what) {
+        return send(HttpMethod.POST, options.rest("ce/produce/event"), "application/cloudevents+json", Buffer.buffer(json), what);
+    }
+
+    /** {@code POST /ce/produce/events}: a batch, stored all or nothing. */
+    public Future<Void> produceEvents(Buffer jsonArray, String what) {
+        return send(HttpMethod.POST, options.rest("ce/produce/events"), "application/cloudevents-batch+json", jsonArray, what);
+    }
+
+    /** {@code POST /ce/produce/raw}: one event in binary mode. */
+    public Future<Void> produceRaw(BinaryEvent event, String what) {
+        return sendBinary(options.rest("ce/produce/raw"), event, what);
+    }
+
+    /** {@code POST /ce/tools/consumer/test}: a test event for this client as consumer (binary mode). */
+    public Future<Void> produceTestEvent(BinaryEvent event, String what) {
+        return sendBinary(options.rest("ce/tools/consumer/test"), event, what);
+    }
+
+    /** {@code GET /ce/tools/my-settings}: this client's configuration as the service sees it (JSON text). */
+    public Future<String> mySettings() {
+        return request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(options.rest("ce/tools/my-settings")),
+                null, "my-settings").map(Buffer::toString);
+    }
+
+    Future<Void> sendBinary(String address, BinaryEvent event, String what) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address)
+                .putHeader("Content-Type", event.contentType());
+        event.headers().forEach(request::putHeader);
+        return request(request, event.body(), what).mapEmpty();
+    }
+
+    private Future<Void> send(HttpMethod method, String address, String contentType, Buffer body, String what) {
+        return request(new RequestOptions().setMethod(method).setAbsoluteURI(address).putHeader("Content-Type", contentType),
+                body, what).mapEmpty();
+    }
+
+    /**
+     * Sends a request and answers with the body of a successful response (200, 201, 202, 204); a refusal fails
+     * with {@link MConnectEventsRejectedException}, anything else with {@link MConnectEventsUnavailableException}.
+     */
+    Future<Buffer> request(RequestOptions request, Buffer body, String what) {
+        return exchange(request, body, options.requestTimeout(), what).map(Response::body);
+    }
+
+    /** Like {@link #request} but also answers with the response headers; {@code timeout} bounds the wait for the answer. */
+    Future<Response> exchange(RequestOptions request, Buffer body, Duration timeout, String what) {
+        request.setIdleTimeout(timeout.toMillis());
+        String target = request.getMethod() + " " + pathOf(request.getURI());
+        return http.request(request)
+                .compose(sent -> body == null ? sent.send() : sent.send(body))
+                .compose(response -> response.body().map(content -> new Response(response.statusCode(),
+                        response.getHeader("Location"), content)))
+                .transform(result -> {
+                    if (result.failed()) {
+                        return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
+                                + target + " for " + what + ": " + describe(result.cause())
+                                + ". The request may or may not have been stored; retrying it is safe.", result.cause()));
+                    }
+                    Response response = result.result();
+                    int status = response.status();
+                    if (status == 200 || status == 201 || status == 202 || status == 204) {
+                        return Future.succeededFuture(response);
+                    }
+                    String text = response.body().toString().trim();
+                    if (status >= 400 && status < 500) {
+                        return Future.failedFuture(new MConnectEventsRejectedException(status, text,
+                                "MConnect Events refused " + what + " (" + target + " answered " + status + " "
+                                        + reason(status) + "): " + text));
+                    }
+                    return Future.failedFuture(new MConnectEventsUnavailableException(status, "MConnect Events failed "
+                            + what + " (" + target + " answered " + status + "): " + text
+                            + ". The request may or may not have been stored; retrying it is safe.", null));
+                });
+    }
+
+    /** Opens a WebSocket consumer session; events start flowing to {@code listener} at once. */
+    public Future<ConsumerSession> openWebSocketSession(ConsumeOptions consume, WebSocketSettings settings, SessionListener listener) {
+        String address = options.webSocket("ce/consume/ws") + "?" + consume.query();
+        WebSocketConnectOptions connect = new WebSocketConnectOptions()
+                .setAbsoluteURI(address)
+                .addSubProtocol(WEBSOCKET_SUB_PROTOCOL);
+        connect.setTimeout(options.connectTimeout().toMillis());
+        return webSockets.connect(connect)
+                .recover(e -> Future.failedFuture(new MConnectEventsUnavailableException(0,
+                        "Cannot open a WebSocket consumer session at " + address + ": " + describe(e), e)))
+                .map(socket -> WebSocketSession.start(vertx, socket, address, settings, listener));
+    }
+
+    /**
+     * Creates a consumer instance ({@code POST /ce/consumers}) and starts long polling its returned base address,
+     * used verbatim.
+     */
+    public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, SessionListener listener) {
+        String address = options.rest("ce/consumers") + "?" + consume.query();
+        // creating an instance may take up to ~30 s on the real service
+        return exchange(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address), null,
+                options.requestTimeout(), "a consumer instance for " + consume.describe())
+                .compose(created -> {
+                    if (created.location() == null || created.location().isEmpty()) {
+                        return Future.failedFuture(new MConnectEventsUnavailableException(created.status(),
+                                "MConnect Events created a consumer instance without a Location header (" + address + ")", null));
+                    }
+                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), listener));
+                });
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        webSockets.close();
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String pathOf(String uri) {
+        int scheme = uri.indexOf("://");
+        int path = scheme < 0 ? 0 : uri.indexOf('/', scheme + 3);
+        return path < 0 ? uri : uri.substring(path);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "malformed";
+            case 401 -> "not authorized";
+            case 404 -> "not found";
+            case 413 -> "too large";
+            case 422 -> "data does not match the type's schema";
+            default -> "refused";
+        };
+    }
+
+    /** A successful or refused HTTP answer. */
+    record Response(int status, String location, Buffer body) {
+    }
+}

@@ -1,0 +1,168 @@
+package org.mconnectevents.camel.client;
+
+import io.cloudevents.CloudEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A consumer session over WebSocket ({@code GET /ce/consume/ws}, sub-protocol {@code cloudevents.json}):
+ * events arrive as text messages; {@code confirm:<offset>} and {@code dead:<event>} go back. Pings find a
+ * half-open connection: without a pong in time the session ends and the consumer reconnects.
+ * State is guarded by the session's monitor.
+ */
+final class WebSocketSession implements ConsumerSession {
+
+    private final Vertx vertx;
+    private final WebSocket socket;
+    private final String address;
+    private final WebSocketSettings settings;
+    private final SessionListener listener;
+
+    private boolean ended;
+    private boolean closing;
+    private boolean paused;
+    private long pingSentAt = -1;
+    private long pingTimer = -1;
+
+    private WebSocketSession(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, SessionListener listener) {
+        this.vertx = vertx;
+        this.socket = socket;
+        this.address = address;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    static WebSocketSession start(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, SessionListener listener) {
+        WebSocketSession session = new WebSocketSession(vertx, socket, address, settings, listener);
+        socket.textMessageHandler(session::onText);
+        socket.pongHandler(pong -> session.onPong());
+        socket.exceptionHandler(session::onFailure);
+        socket.closeHandler(closed -> session.onClose());
+        long interval = settings.pingInterval().toMillis();
+        synchronized (session) {
+            session.pingTimer = vertx.setPeriodic(interval, interval, timer -> session.checkAlive());
+        }
+        return session;
+    }
+
+    private void onText(String text) {
+        ConsumedEvent event;
+        try {
+            event = EventCodec.consumed(text.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // The service validates events when they are produced, so this is a broken connection or a
+            // misreading of the protocol: end the session loudly rather than skip an event.
+            end(new IllegalStateException("MConnect Events sent a message that is not a CloudEvent with an offset on "
+                    + address + ": " + MConnectEventsClient.describe(e), e));
+            return;
+        }
+        listener.onEvent(event);
+    }
+
+    private void checkAlive() {
+        boolean halfOpen;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            long now = System.nanoTime();
+            // a paused socket reads nothing, pongs included: judge it only while reading
+            halfOpen = !paused && pingSentAt >= 0 && now - pingSentAt > settings.pingTimeout().toNanos();
+            if (!halfOpen && pingSentAt < 0) {
+                pingSentAt = now;
+                socket.writePing(Buffer.buffer("mconnect-events"));
+            }
+        }
+        if (halfOpen) {
+            end(new TimeoutException("no pong within " + settings.pingTimeout() + " on " + address
+                    + ": the connection is half-open"));
+            socket.close((short) 1001, "no pong");
+        }
+    }
+
+    private synchronized void onPong() {
+        pingSentAt = -1;
+    }
+
+    private void onFailure(Throwable failure) {
+        end(new MConnectEventsUnavailableException(0, "The WebSocket session at " + address + " failed: "
+                + MConnectEventsClient.describe(failure), failure));
+    }
+
+    private void onClose() {
+        boolean byUs;
+        synchronized (this) {
+            byUs = closing;
+        }
+        end(byUs ? null : new MConnectEventsUnavailableException(0, "MConnect Events closed the WebSocket session at "
+                + address + " (status " + socket.closeStatusCode() + (socket.closeReason() == null ? "" : " " + socket.closeReason())
+                + ")", null));
+    }
+
+    private void end(Throwable cause) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            vertx.cancelTimer(pingTimer);
+        }
+        listener.onClosed(cause);
+    }
+
+    @Override
+    public Future<Void> confirm(long offset) {
+        return write("confirm:" + offset);
+    }
+
+    @Override
+    public Future<Void> dead(CloudEvent event) {
+        return write("dead:" + new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
+    }
+
+    private Future<Void> write(String message) {
+        synchronized (this) {
+            if (ended) {
+                return Future.failedFuture(new MConnectEventsUnavailableException(0, "The WebSocket session at " + address
+                        + " has ended; its unconfirmed events come again in a new session", null));
+            }
+        }
+        return socket.writeTextMessage(message);
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (!paused) {
+            paused = true;
+            socket.pause();
+        }
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (paused) {
+            paused = false;
+            pingSentAt = -1;
+            socket.resume();
+        }
+    }
+
+    @Override
+    public Future<Void> close() {
+        synchronized (this) {
+            closing = true;
+        }
+        end(null);
+        return socket.isClosed() ? Future.succeededFuture() : socket.close((short) 1000, "consumer stopping");
+    }
+
+    @Override
+    public String describe() {
+        return "WebSocket session " + address;
+    }
+}
