@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * The TLS material of a client: its certificate with the intermediate chain and private key (mutual TLS),
  * and what it trusts (the JVM's default trust when none is given). Built from a key store (PKCS12 by default),
- * PEM files, or key and trust managers made elsewhere. {@link #clientCertificate(Vertx)} opens the material
+ * PEM files, or key and trust managers made elsewhere. {@link #clientCertificate(Vertx, boolean)} opens the material
  * and checks it the way the service will, so that a wrong password, an expired certificate or a missing
  * intermediate fail at start with a message that says what to fix.
  */
@@ -86,12 +86,13 @@ public final class ClientTls {
 
     /**
      * Opens the key material and checks the chain the client will send: there must be a private key with a
-     * certificate, and a certificate issued by another (an intermediate CA) must come with that issuer.
+     * certificate, and unless {@code requireIntermediates} is false, a certificate issued by another CA must come
+     * with that issuer (the service does not fill in chains).
      * Validity dates are checked by the caller, which owns the clock ({@link ClientCertificate#checkValidAt}).
      *
      * @throws IllegalArgumentException naming the material and what to fix
      */
-    public ClientCertificate clientCertificate(Vertx vertx) {
+    public ClientCertificate clientCertificate(Vertx vertx, boolean requireIntermediates) {
         X509KeyManager keyManager = openKeyManager(vertx);
         String alias = firstClientAlias(keyManager);
         X509Certificate[] chain = keyManager.getCertificateChain(alias);
@@ -100,7 +101,7 @@ public final class ClientTls {
                     + "' but no certificate with it; MConnect Events needs the client certificate and its chain.");
         }
         ClientCertificate certificate = new ClientCertificate(List.of(chain));
-        if (chain.length == 1 && !certificate.leaf().getIssuerX500Principal().equals(certificate.leaf().getSubjectX500Principal())) {
+        if (requireIntermediates && chain.length == 1 && !certificate.leaf().getIssuerX500Principal().equals(certificate.leaf().getSubjectX500Principal())) {
             throw new IllegalArgumentException("The " + description + " holds the client certificate '"
                     + certificate.subject() + "' without the intermediate CA certificate that issued it ('"
                     + certificate.leaf().getIssuerX500Principal().getName() + "'). MConnect Events requires the client"

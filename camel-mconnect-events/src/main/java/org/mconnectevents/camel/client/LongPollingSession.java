@@ -75,7 +75,7 @@ final class LongPollingSession implements ConsumerSession {
             return false;
         }
         for (ConsumedEvent event : events) {
-            listener.onEvent(event);
+            listener.onEvent(this, event);
         }
         return true;
     }

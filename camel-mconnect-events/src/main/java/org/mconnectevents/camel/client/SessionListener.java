@@ -5,8 +5,8 @@ package org.mconnectevents.camel.client;
  */
 public interface SessionListener {
 
-    /** One event, in offset order within the session. */
-    void onEvent(ConsumedEvent event);
+    /** One event of {@code session}, in offset order within the session. */
+    void onEvent(ConsumerSession session, ConsumedEvent event);
 
     /**
      * The session ended; called once. {@code cause} is null when the client closed it, else why it ended

@@ -61,7 +61,7 @@ final class WebSocketSession implements ConsumerSession {
                     + address + ": " + MConnectEventsClient.describe(e), e));
             return;
         }
-        listener.onEvent(event);
+        listener.onEvent(this, event);
     }
 
     private void checkAlive() {

@@ -1,0 +1,175 @@
+package org.mconnectevents.camel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.mconnectevents.camel.client.ConsumedEvent;
+import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Between Camel messages and CloudEvents: the headers of {@link MConnectEventsConstants} are the attributes,
+ * the body is the data (or the whole event).
+ */
+final class ExchangeEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExchangeEvents() {
+    }
+
+    /**
+     * The event an exchange produces: its body when that is a CloudEvent, else the body as data with attributes
+     * from the headers and the endpoint's defaults. A missing id is generated once and kept in the header.
+     */
+    static CloudEvent toCloudEvent(Exchange exchange, MConnectEventsConfiguration configuration) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body instanceof CloudEvent event) {
+            return event;
+        }
+        String id = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
+        if (id == null || id.isEmpty()) {
+            id = UUID.randomUUID().toString();
+            message.setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, id);
+        }
+        String source = header(message, MConnectEventsConstants.CLOUD_EVENT_SOURCE, configuration.getSource());
+        String type = header(message, MConnectEventsConstants.CLOUD_EVENT_TYPE, configuration.getType());
+        String what = "event (source=" + source + ", id=" + id + ")";
+        if (source == null || source.isBlank()) {
+            throw refuse(what, "source is required: set the " + MConnectEventsConstants.CLOUD_EVENT_SOURCE
+                    + " header or the endpoint's source option");
+        }
+        if (type == null || type.isBlank()) {
+            throw refuse(what, "type is required: set the " + MConnectEventsConstants.CLOUD_EVENT_TYPE
+                    + " header or the endpoint's type option");
+        }
+        String contentType = header(message, MConnectEventsConstants.CLOUD_EVENT_DATA_CONTENT_TYPE, EventCodec.DEFAULT_DATA_CONTENT_TYPE);
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(sourceUri(source, what))
+                .withType(type)
+                .withDataContentType(contentType);
+        String subject = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_SUBJECT, String.class);
+        if (subject != null) {
+            builder.withSubject(subject);
+        }
+        Object time = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_TIME);
+        if (time != null) {
+            builder.withTime(time(time, what));
+        }
+        String partitionKey = message.getHeader(MConnectEventsConstants.PARTITION_KEY, String.class);
+        if (partitionKey != null) {
+            builder.withExtension(EventCodec.PARTITION_KEY, partitionKey);
+        }
+        if (body != null) {
+            builder.withData(data(exchange, body, contentType, what));
+        }
+        return builder.build();
+    }
+
+    /** Puts a consumed event on a message: attribute headers, offset, and the data or the whole event as the body. */
+    static void toMessage(ConsumedEvent consumed, Message message, boolean wholeEvent) {
+        CloudEvent event = consumed.event();
+        message.setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, event.getId());
+        message.setHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, event.getSource().toString());
+        message.setHeader(MConnectEventsConstants.CLOUD_EVENT_TYPE, event.getType());
+        message.setHeader(MConnectEventsConstants.CLOUD_EVENT_SPEC_VERSION, event.getSpecVersion().toString());
+        String contentType = event.getDataContentType() == null ? EventCodec.DEFAULT_DATA_CONTENT_TYPE : event.getDataContentType();
+        message.setHeader(MConnectEventsConstants.CLOUD_EVENT_DATA_CONTENT_TYPE, contentType);
+        if (event.getSubject() != null) {
+            message.setHeader(MConnectEventsConstants.CLOUD_EVENT_SUBJECT, event.getSubject());
+        }
+        if (event.getTime() != null) {
+            message.setHeader(MConnectEventsConstants.CLOUD_EVENT_TIME, event.getTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+        Object partitionKey = event.getExtension(EventCodec.PARTITION_KEY);
+        if (partitionKey != null) {
+            message.setHeader(MConnectEventsConstants.PARTITION_KEY, partitionKey.toString());
+        }
+        message.setHeader(MConnectEventsConstants.OFFSET, consumed.offset());
+        if (wholeEvent) {
+            message.setBody(event);
+        } else if (event.getData() == null) {
+            message.setBody(null);
+        } else if (EventCodec.isJson(contentType) || contentType.toLowerCase().startsWith("text/")) {
+            message.setBody(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+        } else {
+            message.setBody(event.getData().toBytes());
+        }
+    }
+
+    private static String header(Message message, String name, String fallback) {
+        String value = message.getHeader(name, String.class);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private static URI sourceUri(String source, String what) {
+        try {
+            return new URI(source);
+        } catch (URISyntaxException e) {
+            throw refuse(what, "source '" + source + "' is not a URI (" + e.getReason() + ")");
+        }
+    }
+
+    private static OffsetDateTime time(Object time, String what) {
+        if (time instanceof OffsetDateTime value) {
+            return value;
+        }
+        if (time instanceof ZonedDateTime value) {
+            return value.toOffsetDateTime();
+        }
+        if (time instanceof Instant value) {
+            return value.atOffset(ZoneOffset.UTC);
+        }
+        if (time instanceof Date value) {
+            return value.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(time.toString());
+        } catch (DateTimeParseException e) {
+            throw refuse(what, "time '" + time + "' is not an RFC 3339 timestamp such as 2026-11-27T10:15:30Z");
+        }
+    }
+
+    private static byte[] data(Exchange exchange, Object body, String contentType, String what) {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (EventCodec.isJson(contentType) && !(body instanceof java.io.InputStream)) {
+            try {
+                return JSON.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw refuse(what, "the body (" + body.getClass().getName() + ") cannot be written as JSON data: " + e.getOriginalMessage());
+            }
+        }
+        byte[] converted = exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+        if (converted == null) {
+            throw refuse(what, "the body (" + body.getClass().getName() + ") cannot be turned into data bytes for datacontenttype "
+                    + contentType + "; give a String, a byte[] or a CloudEvent");
+        }
+        return converted;
+    }
+
+    static MConnectEventsRejectedException refuse(String what, String rule) {
+        return MConnectEventsRejectedException.beforeSending("Refused " + what + " before sending: " + rule + ".");
+    }
+}

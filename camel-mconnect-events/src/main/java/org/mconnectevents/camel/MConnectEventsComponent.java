@@ -1,0 +1,79 @@
+package org.mconnectevents.camel;
+
+import io.vertx.core.Vertx;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+import java.util.Map;
+
+/**
+ * The {@code mconnect-events:} component: produce and consume events of MConnect Events, the event bus of
+ * Moldova's interoperability platform, over mutual TLS. Every endpoint option can be set once here
+ * ({@code camel.component.mconnect-events.*}); URI options override it per endpoint.
+ */
+@Component("mconnect-events")
+public class MConnectEventsComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The options every endpoint starts from.")
+    private MConnectEventsConfiguration configuration = new MConnectEventsConfiguration();
+    @Metadata(label = "advanced", autowired = true, description = "The Vert.x instance to share (e.g. the one of Camel Quarkus). "
+            + "When none is set or found in the registry, the component creates one and closes it when it stops.")
+    private Vertx vertx;
+
+    /** Guarded by this component: whether {@link #vertx} was created here and must be closed here. */
+    private boolean ownsVertx;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MConnectEventsChannel channel = MConnectEventsChannel.of(remaining, uri);
+        MConnectEventsEndpoint endpoint = new MConnectEventsEndpoint(uri, this, channel, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The Vert.x every endpoint of this component uses: the one given or found, else one made on first use. */
+    synchronized Vertx vertx() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+            ownsVertx = true;
+        }
+        return vertx;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        Vertx owned;
+        synchronized (this) {
+            owned = ownsVertx ? vertx : null;
+            if (ownsVertx) {
+                vertx = null;
+                ownsVertx = false;
+            }
+        }
+        if (owned != null) {
+            owned.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    public MConnectEventsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options every endpoint starts from. */
+    public void setConfiguration(MConnectEventsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    /** The Vert.x instance to share; the component does not close a Vert.x it was given. */
+    public synchronized void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+        this.ownsVertx = false;
+    }
+}

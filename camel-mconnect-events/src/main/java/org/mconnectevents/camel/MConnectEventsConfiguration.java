@@ -1,0 +1,484 @@
+package org.mconnectevents.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Every option of an {@code mconnect-events:} endpoint. The component holds one instance whose values every
+ * endpoint starts from ({@code camel.component.mconnect-events.*}); URI options override them per endpoint.
+ */
+@UriParams
+public class MConnectEventsConfiguration implements Cloneable {
+
+    /** The default of {@link #getTechnicalExceptions()}. */
+    public static final String DEFAULT_TECHNICAL_EXCEPTIONS = "java.io.IOException,java.util.concurrent.TimeoutException,"
+            + "org.apache.camel.ExchangeTimedOutException,java.sql.SQLTransientException,java.sql.SQLRecoverableException,"
+            + "java.sql.SQLNonTransientConnectionException,jakarta.persistence.LockTimeoutException,"
+            + "jakarta.persistence.PessimisticLockException,jakarta.persistence.QueryTimeoutException,"
+            + "org.hibernate.exception.JDBCConnectionException,org.hibernate.exception.LockAcquisitionException,"
+            + "org.hibernate.exception.LockTimeoutException,org.springframework.dao.TransientDataAccessException,"
+            + "org.springframework.dao.RecoverableDataAccessException,org.springframework.transaction.CannotCreateTransactionException,"
+            + "org.mconnectevents.camel.client.MConnectEventsUnavailableException";
+
+    // common
+
+    @UriParam(description = "The REST base address of MConnect Events, e.g. https://mconnect-events.staging.egov.md:8443/ "
+            + "(HTTPS only). The WebSocket address is derived from it.")
+    @Metadata(required = true)
+    private String baseAddress;
+    @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers) and "
+            + "trust (trust managers). Use this, or keyStore, or certificateFile with privateKeyFile.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", description = "The client key store: the private key with the client certificate and its "
+            + "intermediate CA certificates (MConnect Events requires the chain in the handshake). A file path, or classpath:, "
+            + "file: or http: resource.")
+    private String keyStore;
+    @UriParam(label = "security", secret = true, description = "The password of the client key store and of its key.")
+    private String keyStorePassword;
+    @UriParam(label = "security", defaultValue = "PKCS12", description = "The type of the client key store.")
+    private String keyStoreType = "PKCS12";
+    @UriParam(label = "security", description = "PEM file with the client certificate followed by its intermediate CA certificates "
+            + "(instead of keyStore).")
+    private String certificateFile;
+    @UriParam(label = "security", secret = true, description = "PEM file with the client's private key (PKCS#8, or SEC1/PKCS#1), "
+            + "with certificateFile.")
+    private String privateKeyFile;
+    @UriParam(label = "security", description = "What to trust instead of the JVM's default trust: a key store, or a PEM file "
+            + "of CA certificates (e.g. the emulator's ca.crt).")
+    private String trustStore;
+    @UriParam(label = "security", secret = true, description = "The password of the trust store (not needed for PEM).")
+    private String trustStorePassword;
+    @UriParam(label = "security", defaultValue = "PKCS12", description = "The type of the trust store when it is a key store.")
+    private String trustStoreType = "PKCS12";
+    @UriParam(label = "security", defaultValue = "true", description = "Refuse at start a client certificate that comes without "
+            + "the intermediate CA certificate that issued it (the service would refuse the handshake).")
+    private boolean requireIntermediates = true;
+    @UriParam(label = "security", defaultValue = "30", description = "Days before the client certificate expires from which "
+            + "the certificate health check warns and a WARN line is logged once a day.")
+    private int certificateExpiryWarning = 30;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long to wait for a TCP and TLS connection.")
+    private long connectTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "100000", javaType = "java.time.Duration",
+              description = "How long a request waits for its answer; a long poll waits this long too, so keep it above the "
+                      + "service's poll timeout (30 s).")
+    private long requestTimeout = 100_000;
+    @UriParam(label = "advanced", defaultValue = "8", description = "HTTP connections kept open per endpoint.")
+    private int maxConnections = 8;
+
+    // producer
+
+    @UriParam(label = "producer", enums = "structured,binary", defaultValue = "structured",
+              description = "How a single event is sent: structured (POST /ce/produce/event, JSON event format, JSON data "
+                      + "only) or binary (POST /ce/produce/raw, data as the body, attributes in ce- headers). Batches are always structured.")
+    private String format = "structured";
+    @UriParam(label = "producer", description = "The source of produced events when neither the body (a CloudEvent) nor the "
+            + "CamelCloudEventSource header gives one. A URI the client is allowed to use.")
+    private String source;
+    @UriParam(label = "producer", description = "The type of produced events (Organization.System.Entity.Action) when neither "
+            + "the body nor the CamelCloudEventType header gives one.")
+    private String type;
+    @UriParam(label = "producer", defaultValue = "false", description = "Split a collection over maxRequestSize into several "
+            + "requests. Each request is stored all or nothing, but the collection as a whole no longer is; when false such "
+            + "a collection is refused whole and nothing is sent.")
+    private boolean splitBatches;
+    @UriParam(label = "producer,advanced", defaultValue = "65536", description = "The largest event, in bytes of its JSON form.")
+    private int maxEventSize = 64 * 1024;
+    @UriParam(label = "producer,advanced", defaultValue = "1048576", description = "The largest request body, in bytes.")
+    private int maxRequestSize = 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "true", description = "On the dead channel: add the failure (exception class and "
+            + "message) to the reported event as the extension attribute deadreason.")
+    private boolean includeDeadReason = true;
+    @UriParam(label = "producer", defaultValue = DEFAULT_TECHNICAL_EXCEPTIONS, description = "On the dead channel: exception "
+            + "classes (names, comma separated; subclasses match; the whole cause chain is inspected) that mark a technical "
+            + "failure, which is never reported dead: the dead channel refuses it and the event stays unconfirmed and comes "
+            + "again. SQL exceptions with a connection, lock or serialization SQLState are technical too.")
+    private String technicalExceptions = DEFAULT_TECHNICAL_EXCEPTIONS;
+
+    // consumer
+
+    @UriParam(label = "consumer", enums = "websocket,longpolling", defaultValue = "websocket",
+              description = "How to consume: websocket (recommended) or longpolling (fallback).")
+    private String transport = "websocket";
+    @UriParam(label = "consumer", description = "The consumer group; every group receives every event, the sessions of one "
+            + "group share them. The service's default group (~default) when not set.")
+    private String group;
+    @UriParam(label = "consumer", description = "Receive standard events. Default: true on the events channel, false otherwise.")
+    private Boolean events;
+    @UriParam(label = "consumer", description = "Receive the test events this client produced for itself. Default: true on "
+            + "the events and test channels, false on dead.")
+    private Boolean test;
+    @UriParam(label = "consumer", description = "Receive this client's dead events. Default: true on the dead channel only.")
+    private Boolean dead;
+    @UriParam(label = "consumer", defaultValue = "1", description = "Sessions this endpoint opens; the service splits the load "
+            + "of a group in 12 parts, so use a divisor of 12 (1, 2, 3, 4, 6, 12) over all instances.")
+    private int concurrentConsumers = 1;
+    @UriParam(label = "consumer", defaultValue = "1", description = "Events of one session processed at once. Events with the "
+            + "same partitionkey are never processed at the same time and always in their order.")
+    private int parallelism = 1;
+    @UriParam(label = "consumer", defaultValue = "true", description = "Confirm an event when its exchange completes (or it was "
+            + "reported dead). When false, the route confirms through the handle in the CamelMConnectEventsConfirmation header.")
+    private boolean autoConfirm = true;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Confirm finished events at least this often.")
+    private long confirmInterval = 1000;
+    @UriParam(label = "consumer", defaultValue = "100", description = "Confirm as soon as this many events finished since the "
+            + "last confirmation.")
+    private int confirmBatchSize = 100;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "First delay before reconnecting, and the back-off after a technical failure; doubles with each "
+                      + "failed attempt, with jitter.")
+    private long reconnectDelay = 1000;
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest delay between reconnection attempts.")
+    private long reconnectMaxDelay = 60_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "WebSocket: send a ping this often.")
+    private long pingInterval = 15_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "WebSocket: a connection that answers no ping within this time is half-open; it is closed and "
+                      + "the consumer reconnects.")
+    private long pingTimeout = 10_000;
+    @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "On stop: how long events in flight may take to finish before the session closes without them "
+                      + "(they come again later).")
+    private long stopTimeout = 30_000;
+    @UriParam(label = "consumer", enums = "data,cloudevent", defaultValue = "data", description = "The body of a consumed "
+            + "exchange: data (String for JSON and text, byte[] otherwise) or cloudevent (the whole io.cloudevents.CloudEvent).")
+    private String bodyType = "data";
+    @UriParam(label = "consumer,advanced", defaultValue = "1000", description = "Events received but not finished, per session, "
+            + "above which the session stops reading until some finish.")
+    private int maxPendingEvents = 1000;
+
+    /** A copy for an endpoint to change without touching the component's. */
+    public MConnectEventsConfiguration copy() {
+        try {
+            return (MConnectEventsConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBaseAddress() {
+        return baseAddress;
+    }
+
+    public void setBaseAddress(String baseAddress) {
+        this.baseAddress = baseAddress;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getKeyStore() {
+        return keyStore;
+    }
+
+    public void setKeyStore(String keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyStoreType() {
+        return keyStoreType;
+    }
+
+    public void setKeyStoreType(String keyStoreType) {
+        this.keyStoreType = keyStoreType;
+    }
+
+    public String getCertificateFile() {
+        return certificateFile;
+    }
+
+    public void setCertificateFile(String certificateFile) {
+        this.certificateFile = certificateFile;
+    }
+
+    public String getPrivateKeyFile() {
+        return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(String privateKeyFile) {
+        this.privateKeyFile = privateKeyFile;
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String getTrustStorePassword() {
+        return trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+    }
+
+    public String getTrustStoreType() {
+        return trustStoreType;
+    }
+
+    public void setTrustStoreType(String trustStoreType) {
+        this.trustStoreType = trustStoreType;
+    }
+
+    public boolean isRequireIntermediates() {
+        return requireIntermediates;
+    }
+
+    public void setRequireIntermediates(boolean requireIntermediates) {
+        this.requireIntermediates = requireIntermediates;
+    }
+
+    public int getCertificateExpiryWarning() {
+        return certificateExpiryWarning;
+    }
+
+    public void setCertificateExpiryWarning(int certificateExpiryWarning) {
+        this.certificateExpiryWarning = certificateExpiryWarning;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public boolean isSplitBatches() {
+        return splitBatches;
+    }
+
+    public void setSplitBatches(boolean splitBatches) {
+        this.splitBatches = splitBatches;
+    }
+
+    public int getMaxEventSize() {
+        return maxEventSize;
+    }
+
+    public void setMaxEventSize(int maxEventSize) {
+        this.maxEventSize = maxEventSize;
+    }
+
+    public int getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(int maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    public boolean isIncludeDeadReason() {
+        return includeDeadReason;
+    }
+
+    public void setIncludeDeadReason(boolean includeDeadReason) {
+        this.includeDeadReason = includeDeadReason;
+    }
+
+    public String getTechnicalExceptions() {
+        return technicalExceptions;
+    }
+
+    public void setTechnicalExceptions(String technicalExceptions) {
+        this.technicalExceptions = technicalExceptions;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public Boolean getEvents() {
+        return events;
+    }
+
+    public void setEvents(Boolean events) {
+        this.events = events;
+    }
+
+    public Boolean getTest() {
+        return test;
+    }
+
+    public void setTest(Boolean test) {
+        this.test = test;
+    }
+
+    public Boolean getDead() {
+        return dead;
+    }
+
+    public void setDead(Boolean dead) {
+        this.dead = dead;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public boolean isAutoConfirm() {
+        return autoConfirm;
+    }
+
+    public void setAutoConfirm(boolean autoConfirm) {
+        this.autoConfirm = autoConfirm;
+    }
+
+    public long getConfirmInterval() {
+        return confirmInterval;
+    }
+
+    public void setConfirmInterval(long confirmInterval) {
+        this.confirmInterval = confirmInterval;
+    }
+
+    public int getConfirmBatchSize() {
+        return confirmBatchSize;
+    }
+
+    public void setConfirmBatchSize(int confirmBatchSize) {
+        this.confirmBatchSize = confirmBatchSize;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public long getPingInterval() {
+        return pingInterval;
+    }
+
+    public void setPingInterval(long pingInterval) {
+        this.pingInterval = pingInterval;
+    }
+
+    public long getPingTimeout() {
+        return pingTimeout;
+    }
+
+    public void setPingTimeout(long pingTimeout) {
+        this.pingTimeout = pingTimeout;
+    }
+
+    public long getStopTimeout() {
+        return stopTimeout;
+    }
+
+    public void setStopTimeout(long stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public String getBodyType() {
+        return bodyType;
+    }
+
+    public void setBodyType(String bodyType) {
+        this.bodyType = bodyType;
+    }
+
+    public int getMaxPendingEvents() {
+        return maxPendingEvents;
+    }
+
+    public void setMaxPendingEvents(int maxPendingEvents) {
+        this.maxPendingEvents = maxPendingEvents;
+    }
+}

@@ -1,0 +1,43 @@
+package org.mconnectevents.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Header names of the mconnect-events component. The CloudEvent attribute headers have the same names as
+ * Camel's own CloudEvents support, so routes can move between the two; they are defined here so that the
+ * component does not depend on camel-cloudevents (absent from the Camel that Karaf users run).
+ */
+public final class MConnectEventsConstants {
+
+    @Metadata(description = "The event id. Unique per source; when missing on a produced event, one is generated and kept in "
+                            + "this header so that Camel redeliveries resend the same id.", javaType = "String")
+    public static final String CLOUD_EVENT_ID = "CamelCloudEventID";
+    @Metadata(description = "The event source, a URI the client is allowed to use.", javaType = "String")
+    public static final String CLOUD_EVENT_SOURCE = "CamelCloudEventSource";
+    @Metadata(description = "The event type, Organization.System.Entity.Action.", javaType = "String")
+    public static final String CLOUD_EVENT_TYPE = "CamelCloudEventType";
+    @Metadata(description = "The event subject (optional).", javaType = "String")
+    public static final String CLOUD_EVENT_SUBJECT = "CamelCloudEventSubject";
+    @Metadata(description = "The event time (optional, never in the future): an RFC 3339 string, or a java.time.OffsetDateTime, "
+                            + "ZonedDateTime, Instant or java.util.Date. On consumed events, an RFC 3339 string.",
+              javaType = "String")
+    public static final String CLOUD_EVENT_TIME = "CamelCloudEventTime";
+    @Metadata(description = "The content type of the data; application/json when absent.", javaType = "String")
+    public static final String CLOUD_EVENT_DATA_CONTENT_TYPE = "CamelCloudEventDataContentType";
+    @Metadata(description = "The CloudEvents spec version; always 1.0.", javaType = "String")
+    public static final String CLOUD_EVENT_SPEC_VERSION = "CamelCloudEventSpecVersion";
+    @Metadata(description = "The partition key (CloudEvents partitioning extension): events with the same key are consumed "
+                            + "in the order they were produced. Vary it; a constant key limits scaling.", javaType = "String")
+    public static final String PARTITION_KEY = "CamelMConnectEventsPartitionKey";
+    @Metadata(label = "consumer", description = "The offset of a consumed event in its session.", javaType = "Long")
+    public static final String OFFSET = "CamelMConnectEventsOffset";
+    @Metadata(label = "consumer", description = "With autoConfirm=false: the handle that confirms this event.",
+              javaType = "org.mconnectevents.camel.MConnectEventsConfirmation")
+    public static final String CONFIRMATION = "CamelMConnectEventsConfirmation";
+
+    /** The extension attribute carrying the failure on an event reported dead. */
+    public static final String DEAD_REASON_ATTRIBUTE = "deadreason";
+
+    private MConnectEventsConstants() {
+    }
+}

@@ -1,0 +1,99 @@
+package org.mconnectevents.camel;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.mconnectevents.camel.client.EventRules;
+import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code to("mconnect-events:dead")}: reports the exchange's event as dead on the session it came from, safe as
+ * the one line {@code errorHandler(deadLetterChannel("mconnect-events:dead"))}.
+ * <ul>
+ * <li>A structural failure (the event can never be processed) is reported: the original event, with the failure in
+ * the {@code deadreason} extension attribute unless {@code includeDeadReason=false}. The event then counts as
+ * finished and is confirmed with the next confirmation.</li>
+ * <li>A technical failure (see {@code technicalExceptions}) is refused: nothing is reported, the exchange fails
+ * with {@link MConnectEventsDeadRefusedException}, and the consumer leaves the event unconfirmed so that it comes
+ * again, even when the dead letter channel swallows that exception.</li>
+ * <li>An exchange that did not come from an mconnect-events consumer fails with an error that says so.</li>
+ * </ul>
+ */
+public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsDeadProducer.class);
+    private static final int MAX_REASON_LENGTH = 2000;
+
+    private final MConnectEventsEndpoint endpoint;
+    private final MConnectEventsMetrics metrics;
+    private final TechnicalFailures technicalFailures;
+
+    public MConnectEventsDeadProducer(MConnectEventsEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.metrics = endpoint.metrics();
+        this.technicalFailures = new TechnicalFailures(endpoint.getConfiguration().getTechnicalExceptions());
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        ConsumedEventContext context = exchange.getProperty(ConsumedEventContext.PROPERTY, ConsumedEventContext.class);
+        if (context == null) {
+            exchange.setException(new IllegalStateException("mconnect-events:dead reports the event an mconnect-events consumer"
+                    + " received, and exchange " + exchange.getExchangeId() + " did not come from one (it came from "
+                    + (exchange.getFromEndpoint() == null ? "no endpoint" : exchange.getFromEndpoint().getEndpointUri())
+                    + "). To produce an event use mconnect-events:events."));
+            callback.done(true);
+            return true;
+        }
+        Throwable failure = failureOf(exchange);
+        Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);
+        if (technical != null) {
+            context.refusedAsTechnical(failure);
+            exchange.setException(new MConnectEventsDeadRefusedException("Not reporting " + EventRules.name(context.event())
+                    + " (offset " + context.offset() + ") dead: its failure is technical (" + technical.getClass().getName()
+                    + ": " + technical.getMessage() + "), and technical failures are never dead. The event stays unconfirmed"
+                    + " and comes again.", failure));
+            callback.done(true);
+            return true;
+        }
+        CloudEvent dead = withReason(context.event(), failure);
+        context.session().dead(dead).onComplete(result -> {
+            if (result.succeeded()) {
+                context.reportedDead();
+                metrics.deadOne();
+                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
+            } else {
+                exchange.setException(new MConnectEventsUnavailableException(0, "Could not report "
+                        + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
+                        + ". The event stays unconfirmed and comes again.", result.cause()));
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static Throwable failureOf(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return caught != null ? caught : exchange.getException();
+    }
+
+    private CloudEvent withReason(CloudEvent event, Throwable failure) {
+        if (!endpoint.getConfiguration().isIncludeDeadReason()) {
+            return event;
+        }
+        return CloudEventBuilder.v1(event).withExtension(MConnectEventsConstants.DEAD_REASON_ATTRIBUTE, reason(failure)).build();
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure == null) {
+            return "reported dead by the route";
+        }
+        String reason = failure.getClass().getName() + ": " + failure.getMessage();
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
+    }
+}

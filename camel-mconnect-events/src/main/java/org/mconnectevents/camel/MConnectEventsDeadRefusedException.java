@@ -1,0 +1,12 @@
+package org.mconnectevents.camel;
+
+/**
+ * {@code mconnect-events:dead} refused to report an event because its failure is technical. The event stays
+ * unconfirmed and the consumer gets it again; fix what failed (database, network, configuration).
+ */
+public class MConnectEventsDeadRefusedException extends RuntimeException {
+
+    public MConnectEventsDeadRefusedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

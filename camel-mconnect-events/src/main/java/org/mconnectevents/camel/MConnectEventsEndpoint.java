@@ -1,0 +1,193 @@
+package org.mconnectevents.camel;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.mconnectevents.camel.client.ClientCertificate;
+import org.mconnectevents.camel.client.ClientOptions;
+import org.mconnectevents.camel.client.EventRules;
+import org.mconnectevents.camel.client.MConnectEventsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Produce and consume events of MConnect Events, the event bus of Moldova's interoperability platform,
+ * over mutual TLS: WebSocket (or long polling) consumers with confirmations, dead events and reconnection;
+ * producers of single events and batches, test events and dead reports.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "mconnect-events", title = "MConnect Events", syntax = "mconnect-events:channel",
+             category = { Category.MESSAGING, Category.CLOUD }, headersClass = MConnectEventsConstants.class)
+@ManagedResource(description = "MConnect Events endpoint")
+public class MConnectEventsEndpoint extends DefaultEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsEndpoint.class);
+
+    @UriPath(enums = "events,test,dead", description = "events: standard events (consume, produce); test: this client's test "
+            + "events (consume, produce through the tool endpoint); dead: this client's dead events (consume), or report the "
+            + "current exchange's event dead (produce).")
+    @Metadata(required = true)
+    private final MConnectEventsChannel channel;
+    @UriParam
+    private MConnectEventsConfiguration configuration;
+
+    private final MConnectEventsMetrics metrics = new MConnectEventsMetrics();
+    /** Guarded by this endpoint; made on first use by a producer or consumer, closed when the endpoint stops. */
+    private MConnectEventsClient client;
+    private ClientCertificate certificate;
+    private CertificateExpiryWatch expiryWatch;
+
+    public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
+                                  MConnectEventsConfiguration configuration) {
+        super(uri, component);
+        this.channel = channel;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public MConnectEventsComponent getComponent() {
+        return (MConnectEventsComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return switch (channel) {
+            case EVENTS, TEST -> new MConnectEventsProducer(this);
+            case DEAD -> new MConnectEventsDeadProducer(this);
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        MConnectEventsConsumer consumer = new MConnectEventsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * The client of this endpoint, made and checked on first use: the configuration is validated, the TLS
+     * material opened and the client certificate checked (chain, dates), each failure naming what to fix.
+     */
+    synchronized MConnectEventsClient client() {
+        if (client == null) {
+            ClientOptions options = clientOptions();
+            MConnectEventsClient created = MConnectEventsClient.create(getComponent().vertx(), options);
+            client = created;
+        }
+        return client;
+    }
+
+    private ClientOptions clientOptions() {
+        String base = configuration.getBaseAddress();
+        if (base == null || base.isBlank()) {
+            throw new IllegalArgumentException("baseAddress is required for " + getEndpointUri() + ": set it on the endpoint or"
+                    + " once with camel.component.mconnect-events.base-address, e.g. https://mconnect-events.staging.egov.md:8443/");
+        }
+        URI baseAddress;
+        try {
+            baseAddress = URI.create(base.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseAddress '" + base + "' of " + getEndpointUri() + " is not a URL: " + e.getMessage(), e);
+        }
+        var tls = new TlsMaterial(getCamelContext(), configuration).clientTls();
+        ClientCertificate checked = tls.clientCertificate(getComponent().vertx(), configuration.isRequireIntermediates());
+        checked.checkValidAt(Clock.systemUTC().instant());
+        certificate = checked;
+        expiryWatch = new CertificateExpiryWatch(checked, configuration.getCertificateExpiryWarning(), Clock.systemUTC());
+        expiryWatch.logIfDue();
+        return new ClientOptions(baseAddress, tls, Duration.ofMillis(configuration.getConnectTimeout()),
+                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections());
+    }
+
+    /** The rules checked before producing. */
+    EventRules eventRules() {
+        return new EventRules(configuration.getMaxEventSize(), configuration.getMaxRequestSize(), Clock.systemUTC());
+    }
+
+    /** The client certificate, once a client was made; null before. */
+    synchronized ClientCertificate clientCertificate() {
+        return certificate;
+    }
+
+    synchronized CertificateExpiryWatch certificateExpiryWatch() {
+        return expiryWatch;
+    }
+
+    MConnectEventsMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        MConnectEventsClient closing;
+        synchronized (this) {
+            closing = client;
+            client = null;
+        }
+        if (closing != null) {
+            closing.close();
+            LOG.debug("Closed the client of {}", getEndpointUri());
+        }
+    }
+
+    public MConnectEventsChannel getChannel() {
+        return channel;
+    }
+
+    public MConnectEventsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** All options of this endpoint. */
+    public void setConfiguration(MConnectEventsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @ManagedAttribute(description = "Events produced (accepted by the service)")
+    public long getProducedCount() {
+        return metrics.producedCount();
+    }
+
+    @ManagedAttribute(description = "Events refused: by the service (4xx) or by the checks before sending")
+    public long getRejectedCount() {
+        return metrics.rejectedCount();
+    }
+
+    @ManagedAttribute(description = "Events consumed (exchanges started)")
+    public long getConsumedCount() {
+        return metrics.consumedCount();
+    }
+
+    @ManagedAttribute(description = "Events confirmed to the service")
+    public long getConfirmedCount() {
+        return metrics.confirmedCount();
+    }
+
+    @ManagedAttribute(description = "Events reported dead")
+    public long getDeadCount() {
+        return metrics.deadCount();
+    }
+
+    @ManagedAttribute(description = "Consumer sessions opened again after one ended")
+    public long getReconnectCount() {
+        return metrics.reconnectsCount();
+    }
+
+    @ManagedAttribute(description = "Days until the client certificate expires (negative once expired; -2147483648 before first use)")
+    public long getCertificateDaysLeft() {
+        ClientCertificate current = clientCertificate();
+        return current == null ? Integer.MIN_VALUE : current.daysLeft(Clock.systemUTC().instant());
+    }
+}

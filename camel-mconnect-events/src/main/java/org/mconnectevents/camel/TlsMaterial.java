@@ -1,0 +1,100 @@
+package org.mconnectevents.camel;
+
+import io.vertx.core.buffer.Buffer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.mconnectevents.camel.client.ClientTls;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509KeyManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+
+/**
+ * Turns the security options of an endpoint into the client's TLS material: Camel's SSLContextParameters, a key
+ * store, or PEM files, plus an optional trust store. Files are read as given: a plain path is a file when it
+ * exists, else a classpath resource; {@code classpath:}, {@code file:} and other Camel resource schemes work too.
+ */
+final class TlsMaterial {
+
+    private final CamelContext camelContext;
+    private final MConnectEventsConfiguration configuration;
+
+    TlsMaterial(CamelContext camelContext, MConnectEventsConfiguration configuration) {
+        this.camelContext = camelContext;
+        this.configuration = configuration;
+    }
+
+    ClientTls clientTls() {
+        ClientTls tls = keyMaterial();
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (configuration.getTrustStore() != null) {
+            Buffer trust = read(configuration.getTrustStore(), "trustStore");
+            if (trust.toString(StandardCharsets.US_ASCII).stripLeading().startsWith("-----BEGIN")) {
+                return tls.trustPem(trust);
+            }
+            return tls.trustStore(trust, configuration.getTrustStorePassword(), configuration.getTrustStoreType());
+        }
+        if (parameters != null && parameters.getTrustManagers() != null) {
+            try {
+                parameters.getTrustManagers().setCamelContext(camelContext);
+                TrustManager[] managers = parameters.getTrustManagers().createTrustManagers();
+                if (managers.length > 0) {
+                    return tls.trustManager(managers[0]);
+                }
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("Cannot open the trust managers of sslContextParameters: " + e.getMessage(), e);
+            }
+        }
+        return tls;
+    }
+
+    private ClientTls keyMaterial() {
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (parameters != null && parameters.getKeyManagers() != null) {
+            KeyManager[] managers;
+            try {
+                parameters.getKeyManagers().setCamelContext(camelContext);
+                managers = parameters.getKeyManagers().createKeyManagers();
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
+                        + ". Check the key store, its password and type.", e);
+            }
+            X509KeyManager keyManager = Arrays.stream(managers).filter(X509KeyManager.class::isInstance)
+                    .map(X509KeyManager.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
+            return ClientTls.keyManager(keyManager, "sslContextParameters key managers");
+        }
+        if (configuration.getKeyStore() != null) {
+            return ClientTls.keyStore(read(configuration.getKeyStore(), "keyStore"), configuration.getKeyStorePassword(),
+                    configuration.getKeyStoreType(), configuration.getKeyStore());
+        }
+        if (configuration.getCertificateFile() != null && configuration.getPrivateKeyFile() != null) {
+            return ClientTls.pem(read(configuration.getCertificateFile(), "certificateFile"),
+                    read(configuration.getPrivateKeyFile(), "privateKeyFile"), configuration.getCertificateFile());
+        }
+        throw new IllegalArgumentException("No client certificate is configured. MConnect Events authenticates every client by"
+                + " its certificate (mutual TLS): set keyStore and keyStorePassword, or certificateFile and privateKeyFile, or"
+                + " sslContextParameters (on the endpoint, or once with camel.component.mconnect-events.*).");
+    }
+
+    private Buffer read(String location, String option) {
+        try {
+            if (!ResourceHelper.hasScheme(location) && Files.isRegularFile(Path.of(location))) {
+                return Buffer.buffer(Files.readAllBytes(Path.of(location)));
+            }
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(camelContext, location)) {
+                return Buffer.buffer(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read " + option + " '" + location + "': " + e.getMessage(), e);
+        }
+    }
+}
