@@ -1,0 +1,36 @@
+package org.mconnectevents.camel.support;
+
+import org.apache.camel.CamelContext;
+import org.mconnectevents.camel.MConnectEventsComponent;
+import org.mconnectevents.camel.MConnectEventsConfiguration;
+import org.mconnectevents.emulator.Emulator;
+
+import java.nio.file.Path;
+
+/**
+ * Points the mconnect-events component of a Camel context at an emulator, as one of its registered clients:
+ * the base address, the client's key store (with its intermediate) and the emulator's root CA as trust,
+ * set once at component level as an integrator would with camel.component.mconnect-events.*.
+ */
+public final class EmulatorClients {
+
+    /** The emulator configuration of these tests. */
+    public static final Path CONFIG = Path.of("src/test/resources/emulator.yaml");
+    /** The client that produces and consumes its own events. */
+    public static final String REGISTRY = "registry";
+    public static final String SOURCE = "urn:test:registry";
+    public static final String ORDER_CREATED = "MCE.Test.Order.Created";
+    public static final String PERSON_REGISTERED = "MCE.Test.Person.Registered";
+
+    private EmulatorClients() {
+    }
+
+    public static void useClient(CamelContext context, Emulator emulator, String client) {
+        MConnectEventsComponent component = context.getComponent("mconnect-events", MConnectEventsComponent.class);
+        MConnectEventsConfiguration configuration = component.getConfiguration();
+        configuration.setBaseAddress(emulator.baseAddress().toString());
+        configuration.setKeyStore(emulator.clientKeyStore(client).toString());
+        configuration.setKeyStorePassword(emulator.keyStorePassword());
+        configuration.setTrustStore(emulator.trustedCertificate().toString());
+    }
+}
