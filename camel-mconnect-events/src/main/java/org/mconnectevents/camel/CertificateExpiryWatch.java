@@ -35,6 +35,10 @@ final class CertificateExpiryWatch {
         return warningDays;
     }
 
+    boolean isExpired() {
+        return clock.instant().isAfter(certificate.notAfter());
+    }
+
     long daysLeft() {
         return certificate.daysLeft(clock.instant());
     }

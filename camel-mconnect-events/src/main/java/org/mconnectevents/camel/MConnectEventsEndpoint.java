@@ -5,6 +5,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -33,6 +35,7 @@ import java.time.Duration;
 public class MConnectEventsEndpoint extends DefaultEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsEndpoint.class);
+    private static final long EXPIRY_CHECK_INTERVAL = 3_600_000;
 
     @UriPath(enums = "events,test,dead", description = "events: standard events (consume, produce); test: this client's test "
             + "events (consume, produce through the tool endpoint); dead: this client's dead events (consume), or report the "
@@ -47,6 +50,9 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     private MConnectEventsClient client;
     private ClientCertificate certificate;
     private CertificateExpiryWatch expiryWatch;
+    private long expiryTimer = -1;
+    private io.vertx.core.Vertx vertx;
+    private MConnectEventsHealthCheck.Certificate certificateHealthCheck;
 
     public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
                                   MConnectEventsConfiguration configuration) {
@@ -82,10 +88,23 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     synchronized MConnectEventsClient client() {
         if (client == null) {
             ClientOptions options = clientOptions();
-            MConnectEventsClient created = MConnectEventsClient.create(getComponent().vertx(), options);
-            client = created;
+            vertx = getComponent().vertx();
+            client = MConnectEventsClient.create(vertx, options);
+            // the reminder before the certificate expires: checked hourly, logged at most once a day
+            expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_INTERVAL, EXPIRY_CHECK_INTERVAL, timer -> expiryWatch.logIfDue());
+            registerCertificateHealthCheck();
         }
         return client;
+    }
+
+    private void registerCertificateHealthCheck() {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components",
+                WritableHealthCheckRepository.class);
+        if (repository != null) {
+            certificateHealthCheck = new MConnectEventsHealthCheck.Certificate(this,
+                    "mconnect-events-certificate-" + getChannel().uriName() + "-" + Integer.toHexString(System.identityHashCode(this)));
+            repository.addHealthCheck(certificateHealthCheck);
+        }
     }
 
     private ClientOptions clientOptions() {
@@ -135,6 +154,18 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         synchronized (this) {
             closing = client;
             client = null;
+            if (expiryTimer >= 0) {
+                vertx.cancelTimer(expiryTimer);
+                expiryTimer = -1;
+            }
+            if (certificateHealthCheck != null) {
+                WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
+                        "components", WritableHealthCheckRepository.class);
+                if (repository != null) {
+                    repository.removeHealthCheck(certificateHealthCheck);
+                }
+                certificateHealthCheck = null;
+            }
         }
         if (closing != null) {
             closing.close();

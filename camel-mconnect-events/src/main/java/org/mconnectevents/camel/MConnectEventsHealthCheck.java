@@ -86,4 +86,38 @@ abstract class MConnectEventsHealthCheck implements HealthCheck {
             }
         }
     }
+
+    /** The client certificate of an endpoint: UP with the days left, DOWN once expired. */
+    static final class Certificate extends MConnectEventsHealthCheck {
+        private final MConnectEventsEndpoint endpoint;
+
+        Certificate(MConnectEventsEndpoint endpoint, String id) {
+            super(id);
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        void check(HealthCheckResultBuilder builder) {
+            CertificateExpiryWatch watch = endpoint.certificateExpiryWatch();
+            if (watch == null) {
+                builder.unknown().message("no client certificate opened yet");
+                return;
+            }
+            long days = watch.daysLeft();
+            builder.detail("endpoint", endpoint.getEndpointUri())
+                    .detail("certificate.subject", watch.certificate().subject())
+                    .detail("certificate.not.after", watch.certificate().notAfter().toString())
+                    .detail("certificate.days.left", days)
+                    .detail("certificate.expiry.warning", days < watch.warningDays());
+            if (watch.isExpired()) {
+                builder.down().message("The client certificate '" + watch.certificate().subject() + "' expired on "
+                        + watch.certificate().notAfter() + "; MConnect Events refuses it. Renew it.");
+            } else if (days < watch.warningDays()) {
+                builder.up().message("The client certificate expires in " + days + " days (" + watch.certificate().notAfter()
+                        + "); renew it before then.");
+            } else {
+                builder.up();
+            }
+        }
+    }
 }
