@@ -68,9 +68,12 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
                 metrics.deadOne();
                 LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
             } else {
-                exchange.setException(new MConnectEventsUnavailableException(0, "Could not report "
+                MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
                         + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
-                        + ". The event stays unconfirmed and comes again.", result.cause()));
+                        + ". The event stays unconfirmed and comes again.", result.cause());
+                // a dead letter channel may swallow this exception; the mark keeps the event unconfirmed regardless
+                context.refusedAsTechnical(notReported);
+                exchange.setException(notReported);
             }
             callback.done(false);
         });
