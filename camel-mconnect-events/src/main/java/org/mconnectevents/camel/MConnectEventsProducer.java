@@ -68,6 +68,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         sent.onComplete(result -> {
             if (result.succeeded()) {
                 metrics.produced(result.result());
+                ExchangeEvents.produced(exchange);
             } else {
                 if (result.cause() instanceof MConnectEventsRejectedException) {
                     metrics.rejected(events[0]);
