@@ -163,7 +163,7 @@ class ProducerErrorsTest extends CamelTestSupport {
         Exchange sent = produce(PRODUCE_ORDERS + "&requestTimeout=300", "{\"order\":1}", Map.of(CLOUD_EVENT_ID, "slow"));
 
         assertUnavailable(sent, 0, "did not answer POST /ce/produce/event for event (source=" + SOURCE + ", id=slow)",
-                "300");
+                "The timeout period of 300ms has been exceeded");
     }
 
     @Test
