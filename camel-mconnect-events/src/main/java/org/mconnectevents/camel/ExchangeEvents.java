@@ -29,6 +29,8 @@ import java.util.UUID;
 final class ExchangeEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The exchange property keeping a generated id until its event is produced. */
+    static final String GENERATED_ID = "CamelMConnectEventsGeneratedId";
 
     private ExchangeEvents() {
     }
@@ -45,7 +47,7 @@ final class ExchangeEvents {
         }
         String id = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
         if (id == null || id.isEmpty()) {
-            id = UUID.randomUUID().toString();
+            id = generatedId(exchange);
             message.setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, id);
         }
         String source = header(message, MConnectEventsConstants.CLOUD_EVENT_SOURCE, configuration.getSource());
@@ -81,6 +83,25 @@ final class ExchangeEvents {
             builder.withData(data(exchange, body, contentType, what));
         }
         return builder.build();
+    }
+
+    /**
+     * The id generated for the exchange's event: the one of an earlier attempt that failed, else a new one. Camel's
+     * redelivery puts the message back as it was before the attempt, without the id header, so the id is also kept
+     * in an exchange property until the event is produced.
+     */
+    private static String generatedId(Exchange exchange) {
+        String id = exchange.getProperty(GENERATED_ID, String.class);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            exchange.setProperty(GENERATED_ID, id);
+        }
+        return id;
+    }
+
+    /** Forgets the generated id once its event is produced: it was kept for the retries of a failed attempt only. */
+    static void produced(Exchange exchange) {
+        exchange.removeProperty(GENERATED_ID);
     }
 
     /** Puts a consumed event on a message: attribute headers, offset, and the data or the whole event as the body. */

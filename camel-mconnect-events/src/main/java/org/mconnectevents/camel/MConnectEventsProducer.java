@@ -49,8 +49,8 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         try {
             Object body = exchange.getMessage().getBody();
             if (body instanceof Collection<?> collection && endpoint.getChannel() == MConnectEventsChannel.EVENTS) {
+                events[0] = collection.size();
                 List<CloudEvent> batch = batch(collection);
-                events[0] = batch.size();
                 sent = produceBatch(batch);
             } else {
                 sent = produceOne(ExchangeEvents.toCloudEvent(exchange, configuration));
@@ -68,6 +68,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         sent.onComplete(result -> {
             if (result.succeeded()) {
                 metrics.produced(result.result());
+                ExchangeEvents.produced(exchange);
             } else {
                 if (result.cause() instanceof MConnectEventsRejectedException) {
                     metrics.rejected(events[0]);
@@ -101,7 +102,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         int index = 0;
         for (Object element : collection) {
             if (!(element instanceof CloudEvent event)) {
-                throw MConnectEventsRejectedException.beforeSending("Refused a batch of " + collection.size() + " before sending: "
+                throw MConnectEventsRejectedException.beforeSending("Refused " + describeElements(collection) + " before sending: "
                         + "element " + index + " is " + (element == null ? "null" : "a " + element.getClass().getName())
                         + ", and a batch is a collection of io.cloudevents.CloudEvent.");
             }
@@ -109,6 +110,15 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
             index++;
         }
         return batch;
+    }
+
+    /** How errors name a collection that is not all CloudEvents: by its first CloudEvent, when it has one. */
+    private static String describeElements(Collection<?> collection) {
+        return "a batch of " + collection.size() + " elements" + collection.stream()
+                .filter(CloudEvent.class::isInstance)
+                .findFirst()
+                .map(event -> " (first " + EventRules.name((CloudEvent) event) + ")")
+                .orElse(", none a CloudEvent");
     }
 
     private Future<Integer> produceBatch(List<CloudEvent> batch) {
