@@ -5,8 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -97,13 +96,13 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         return client;
     }
 
+    /** Registered in Camel's health check registry itself: it belongs to the endpoint, producers and consumers alike. */
     private void registerCertificateHealthCheck() {
-        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (repository != null) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
             certificateHealthCheck = new MConnectEventsHealthCheck.Certificate(this,
                     "mconnect-events-certificate-" + getChannel().uriName() + "-" + Integer.toHexString(System.identityHashCode(this)));
-            repository.addHealthCheck(certificateHealthCheck);
+            registry.register(certificateHealthCheck);
         }
     }
 
@@ -159,11 +158,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
                 expiryTimer = -1;
             }
             if (certificateHealthCheck != null) {
-                WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                        "components", WritableHealthCheckRepository.class);
-                if (repository != null) {
-                    repository.removeHealthCheck(certificateHealthCheck);
-                }
+                HealthCheckRegistry.get(getCamelContext()).unregister(certificateHealthCheck);
                 certificateHealthCheck = null;
             }
         }
