@@ -118,6 +118,9 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("baseAddress '" + base + "' of " + getEndpointUri() + " is not a URL: " + e.getMessage(), e);
         }
+        requirePositive(configuration.getConnectTimeout(), "connectTimeout");
+        requirePositive(configuration.getRequestTimeout(), "requestTimeout");
+        requirePositive(configuration.getMaxConnections(), "maxConnections");
         var tls = new TlsMaterial(getCamelContext(), configuration).clientTls();
         ClientCertificate checked = tls.clientCertificate(getComponent().vertx(), configuration.isRequireIntermediates());
         checked.checkValidAt(Clock.systemUTC().instant());
@@ -126,6 +129,13 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         expiryWatch.logIfDue();
         return new ClientOptions(baseAddress, tls, Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections());
+    }
+
+    /** Camel reads a number or duration it cannot parse (requestTimeout=abc) as 0, so 0 is refused with the option's name. */
+    private void requirePositive(long value, String option) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, not " + value + " (" + getEndpointUri() + ")");
+        }
     }
 
     /** The rules checked before producing. */
