@@ -16,11 +16,7 @@ import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.emulator.Emulator;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +24,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +56,8 @@ class HealthCheckTest {
         Emulator service = startEmulator(certs, 0);
         int port = service.port();
         try {
-            context = camelWith(service, new RouteBuilder() {
+            context = startCamel(service, configuration -> { });
+            context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("mconnect-events:events?group=health&reconnectDelay=100&reconnectMaxDelay=200").routeId("orders")
@@ -89,10 +86,11 @@ class HealthCheckTest {
 
     @Test
     void theCertificateCheckIsUpWithTheDaysLeftUntilTheClientCertificateExpires() throws Exception {
-        X509Certificate certificate = clientCertificate(EMULATOR.emulator().clientKeyStore(EmulatorClients.REGISTRY));
+        X509Certificate certificate = EmulatorClients.clientCertificate(EMULATOR.emulator(), EmulatorClients.REGISTRY);
         long daysLeft = Duration.between(Instant.now(), certificate.getNotAfter().toInstant()).toDays();
 
-        context = camelWith(EMULATOR.emulator(), producerRoute());
+        context = startCamel(EMULATOR.emulator(), configuration -> { });
+        context.addRoutes(producerRoute());
 
         HealthCheck.Result health = certificateHealth();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
@@ -110,7 +108,8 @@ class HealthCheckTest {
         Path keyStore = EMULATOR.emulator().certificates().mintClient("renewal-due", Instant.now().minus(1, ChronoUnit.HOURS), notAfter);
 
         try (LogCapture log = LogCapture.of(CertificateExpiryWatch.class)) {
-            context = camelWith(EMULATOR.emulator(), producerRoute(), configuration -> configuration.setKeyStore(keyStore.toString()));
+            context = startCamel(EMULATOR.emulator(), configuration -> configuration.setKeyStore(keyStore.toString()));
+            context.addRoutes(producerRoute());
 
             assertThat(log.messages(Level.WARN)).singleElement().asString().contains("'CN=renewal-due'",
                     "expires on " + notAfter, "10 days left, warning from 30 days", "renew it and configure the new one");
@@ -123,9 +122,12 @@ class HealthCheckTest {
 
     @Test
     void theCertificateCheckGoesDownOnceTheCertificateExpires() throws Exception {
+        Path keyStore = EMULATOR.emulator().certificates().clientKeyStoreFile("short-lived");
+        context = startCamel(EMULATOR.emulator(), configuration -> configuration.setKeyStore(keyStore.toString()));
+        // minted once Camel runs, so that its few seconds of validity are not spent starting Camel
         Instant notAfter = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-        Path keyStore = EMULATOR.emulator().certificates().mintClient("short-lived", Instant.now().minus(1, ChronoUnit.HOURS), notAfter);
-        context = camelWith(EMULATOR.emulator(), producerRoute(), configuration -> configuration.setKeyStore(keyStore.toString()));
+        EMULATOR.emulator().certificates().mintClient("short-lived", Instant.now().minus(1, ChronoUnit.HOURS), notAfter);
+        context.addRoutes(producerRoute());
         assertThat(certificateHealth().getState()).isEqualTo(HealthCheck.State.UP);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -140,7 +142,7 @@ class HealthCheckTest {
     @Test
     void theExpiryReminderIsOneWarnLineADayFromTheWarningPeriodOn() throws Exception {
         ClientCertificate certificate = new ClientCertificate(List.of(
-                clientCertificate(EMULATOR.emulator().clientKeyStore(EmulatorClients.REGISTRY))));
+                EmulatorClients.clientCertificate(EMULATOR.emulator(), EmulatorClients.REGISTRY)));
         AdjustableClock clock = new AdjustableClock(certificate.notAfter().minus(31, ChronoUnit.DAYS));
         CertificateExpiryWatch watch = new CertificateExpiryWatch(certificate, 30, clock);
 
@@ -176,18 +178,13 @@ class HealthCheckTest {
         };
     }
 
-    private static CamelContext camelWith(Emulator emulator, RouteBuilder routes) throws Exception {
-        return camelWith(emulator, routes, configuration -> { });
-    }
-
-    private static CamelContext camelWith(Emulator emulator, RouteBuilder routes,
-                                          java.util.function.Consumer<MConnectEventsConfiguration> adjust) throws Exception {
+    /** A running Camel context using the emulator's registry client, with the component's options adjusted; no routes yet. */
+    private static CamelContext startCamel(Emulator emulator, Consumer<MConnectEventsConfiguration> adjust) {
         CamelContext camel = new DefaultCamelContext();
         EmulatorClients.useClient(camel, emulator, EmulatorClients.REGISTRY);
         adjust.accept(camel.getComponent("mconnect-events", MConnectEventsComponent.class).getConfiguration());
         // what Camel Main does with camel.health.consumers-enabled=true (the default): route consumers have checks
         HealthCheckHelper.getHealthCheckRepository(camel, "consumers");
-        camel.addRoutes(routes);
         camel.start();
         return camel;
     }
@@ -212,15 +209,6 @@ class HealthCheckTest {
 
     private static Emulator startEmulator(Path certs, int port) {
         return Emulator.builder().configFile(EmulatorClients.CONFIG).certs(certs).port(port).start();
-    }
-
-    private static X509Certificate clientCertificate(Path keyStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, EMULATOR.emulator().keyStorePassword().toCharArray());
-        }
-        Certificate[] chain = store.getCertificateChain(store.aliases().nextElement());
-        return (X509Certificate) Arrays.asList(chain).get(0);
     }
 
     /** A clock the test moves forward by hand. */

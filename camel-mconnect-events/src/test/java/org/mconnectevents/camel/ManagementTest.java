@@ -12,9 +12,6 @@ import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import javax.management.ObjectName;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,11 +106,7 @@ class ManagementTest extends CamelTestSupport {
 
     @Test
     void certificateDaysLeftAreTheDaysUntilTheClientCertificateExpires() throws Exception {
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(EMULATOR.emulator().clientKeyStore(EmulatorClients.REGISTRY))) {
-            keyStore.load(in, EMULATOR.emulator().keyStorePassword().toCharArray());
-        }
-        X509Certificate certificate = (X509Certificate) keyStore.getCertificate(EmulatorClients.REGISTRY);
+        X509Certificate certificate = EmulatorClients.clientCertificate(EMULATOR.emulator(), EmulatorClients.REGISTRY);
         long daysLeft = Duration.between(Instant.now(), certificate.getNotAfter().toInstant()).toDays();
 
         assertThat(attribute(CONSUMER, "CertificateDaysLeft")).isEqualTo(daysLeft);
