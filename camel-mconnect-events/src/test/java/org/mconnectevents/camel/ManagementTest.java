@@ -44,7 +44,7 @@ class ManagementTest extends CamelTestSupport {
     }
 
     @Override
-    protected void doPreSetup() {
+    protected void setupResources() {
         EMULATOR.emulator().reset();
     }
 
