@@ -1,8 +1,6 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.Processor;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.mconnectevents.camel.client.ConsumeOptions;
 import org.mconnectevents.camel.client.MConnectEventsClient;
@@ -22,8 +20,6 @@ public class MConnectEventsConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsConsumer.class);
 
     private final List<SessionRunner> runners = new ArrayList<>();
-    private MConnectEventsHealthCheck.Consumer healthCheck;
-    private WritableHealthCheckRepository healthRepository;
 
     public MConnectEventsConsumer(MConnectEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -53,20 +49,15 @@ public class MConnectEventsConsumer extends DefaultConsumer {
             runners.add(runner);
             runner.start();
         }
-        healthRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (healthRepository != null && getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
-            healthCheck = new MConnectEventsHealthCheck.Consumer(this);
-            healthRepository.addHealthCheck(healthCheck);
+        // Camel's consumer check of the route (consumer:<routeId>, camel-health) asks this one once the route started
+        if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
+            setHealthCheck(new MConnectEventsHealthCheck.Consumer(this));
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthRepository != null && healthCheck != null) {
-            healthRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
+        setHealthCheck(null);
         // every session finishes its in-flight events in parallel, each within stopTimeout
         CompletableFuture.allOf(runners.stream().map(runner -> CompletableFuture.runAsync(runner::stop)).toArray(CompletableFuture[]::new))
                 .join();

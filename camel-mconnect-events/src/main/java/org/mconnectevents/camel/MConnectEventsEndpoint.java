@@ -5,8 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -97,13 +96,13 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         return client;
     }
 
+    /** Registered in Camel's health check registry itself: it belongs to the endpoint, producers and consumers alike. */
     private void registerCertificateHealthCheck() {
-        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (repository != null) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
             certificateHealthCheck = new MConnectEventsHealthCheck.Certificate(this,
                     "mconnect-events-certificate-" + getChannel().uriName() + "-" + Integer.toHexString(System.identityHashCode(this)));
-            repository.addHealthCheck(certificateHealthCheck);
+            registry.register(certificateHealthCheck);
         }
     }
 
@@ -119,6 +118,9 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("baseAddress '" + base + "' of " + getEndpointUri() + " is not a URL: " + e.getMessage(), e);
         }
+        requirePositive(configuration.getConnectTimeout(), "connectTimeout");
+        requirePositive(configuration.getRequestTimeout(), "requestTimeout");
+        requirePositive(configuration.getMaxConnections(), "maxConnections");
         var tls = new TlsMaterial(getCamelContext(), configuration).clientTls();
         ClientCertificate checked = tls.clientCertificate(getComponent().vertx(), configuration.isRequireIntermediates());
         checked.checkValidAt(Clock.systemUTC().instant());
@@ -127,6 +129,13 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         expiryWatch.logIfDue();
         return new ClientOptions(baseAddress, tls, Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections());
+    }
+
+    /** Camel reads a number or duration it cannot parse (requestTimeout=abc) as 0, so 0 is refused with the option's name. */
+    private void requirePositive(long value, String option) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, not " + value + " (" + getEndpointUri() + ")");
+        }
     }
 
     /** The rules checked before producing. */
@@ -159,11 +168,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
                 expiryTimer = -1;
             }
             if (certificateHealthCheck != null) {
-                WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                        "components", WritableHealthCheckRepository.class);
-                if (repository != null) {
-                    repository.removeHealthCheck(certificateHealthCheck);
-                }
+                HealthCheckRegistry.get(getCamelContext()).unregister(certificateHealthCheck);
                 certificateHealthCheck = null;
             }
         }

@@ -3,6 +3,8 @@ package org.mconnectevents.camel;
 import io.vertx.core.buffer.Buffer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.JsseParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.mconnectevents.camel.client.ClientTls;
 
@@ -44,7 +46,7 @@ final class TlsMaterial {
         }
         if (parameters != null && parameters.getTrustManagers() != null) {
             try {
-                parameters.getTrustManagers().setCamelContext(camelContext);
+                bindToCamel(parameters.getTrustManagers(), parameters.getTrustManagers().getKeyStore());
                 TrustManager[] managers = parameters.getTrustManagers().createTrustManagers();
                 if (managers.length > 0) {
                     return tls.trustManager(managers[0]);
@@ -61,7 +63,7 @@ final class TlsMaterial {
         if (parameters != null && parameters.getKeyManagers() != null) {
             KeyManager[] managers;
             try {
-                parameters.getKeyManagers().setCamelContext(camelContext);
+                bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
                 managers = parameters.getKeyManagers().createKeyManagers();
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
@@ -83,6 +85,17 @@ final class TlsMaterial {
         throw new IllegalArgumentException("No client certificate is configured. MConnect Events authenticates every client by"
                 + " its certificate (mutual TLS): set keyStore and keyStorePassword, or certificateFile and privateKeyFile, or"
                 + " sslContextParameters (on the endpoint, or once with camel.component.mconnect-events.*).");
+    }
+
+    /**
+     * As SSLContextParameters.createSSLContext does: the managers and their key store resolve files and placeholders
+     * through this Camel context, so that parameters made without one (the usual way) work.
+     */
+    private void bindToCamel(JsseParameters managers, KeyStoreParameters keyStore) {
+        managers.setCamelContext(camelContext);
+        if (keyStore != null) {
+            keyStore.setCamelContext(camelContext);
+        }
     }
 
     private Buffer read(String location, String option) {

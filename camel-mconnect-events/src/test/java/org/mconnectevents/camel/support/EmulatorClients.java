@@ -5,7 +5,14 @@ import org.mconnectevents.camel.MConnectEventsComponent;
 import org.mconnectevents.camel.MConnectEventsConfiguration;
 import org.mconnectevents.emulator.Emulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 
 /**
  * Points the mconnect-events component of a Camel context at an emulator, as one of its registered clients:
@@ -32,5 +39,18 @@ public final class EmulatorClients {
         configuration.setKeyStore(emulator.clientKeyStore(client).toString());
         configuration.setKeyStorePassword(emulator.keyStorePassword());
         configuration.setTrustStore(emulator.trustedCertificate().toString());
+    }
+
+    /** The client's own certificate, as its key store holds it (for the dates a test expects to see reported). */
+    public static X509Certificate clientCertificate(Emulator emulator, String client) {
+        try (InputStream in = Files.newInputStream(emulator.clientKeyStore(client))) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, emulator.keyStorePassword().toCharArray());
+            return (X509Certificate) keyStore.getCertificate(client);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the key store of client " + client, e);
+        }
     }
 }
