@@ -125,12 +125,12 @@ class HealthCheckTest {
         Path keyStore = EMULATOR.emulator().certificates().clientKeyStoreFile("short-lived");
         context = startCamel(EMULATOR.emulator(), configuration -> configuration.setKeyStore(keyStore.toString()));
         // minted once Camel runs, so that its few seconds of validity are not spent starting Camel
-        Instant notAfter = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         EMULATOR.emulator().certificates().mintClient("short-lived", Instant.now().minus(1, ChronoUnit.HOURS), notAfter);
         context.addRoutes(producerRoute());
         assertThat(certificateHealth().getState()).isEqualTo(HealthCheck.State.UP);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HealthCheck.Result health = certificateHealth();
             assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(health.getMessage()).hasValue("The client certificate 'CN=short-lived' expired on " + notAfter
