@@ -23,6 +23,10 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "org.springframework.dao.RecoverableDataAccessException,org.springframework.transaction.CannotCreateTransactionException,"
             + "org.mconnectevents.camel.client.MConnectEventsUnavailableException";
 
+    /** The default of {@link #getStructuralExceptions()}. */
+    public static final String DEFAULT_STRUCTURAL_EXCEPTIONS = "com.fasterxml.jackson.core.JacksonException,"
+            + "java.nio.charset.CharacterCodingException,java.io.CharConversionException,java.io.UTFDataFormatException";
+
     // common
 
     @UriParam(description = "The REST base address of MConnect Events, e.g. https://mconnect-events.staging.egov.md:8443/ "
@@ -95,8 +99,14 @@ public class MConnectEventsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = DEFAULT_TECHNICAL_EXCEPTIONS, description = "On the dead channel: exception "
             + "classes (names, comma separated; subclasses match; the whole cause chain is inspected) that mark a technical "
             + "failure, which is never reported dead: the dead channel refuses it and the event stays unconfirmed and comes "
-            + "again. SQL exceptions with a connection, lock or serialization SQLState are technical too.")
+            + "again. SQL exceptions with a connection, lock or serialization SQLState, and HTTP failures of Camel's HTTP components "
+            + "with status 5xx, 408 or 429, are technical too.")
     private String technicalExceptions = DEFAULT_TECHNICAL_EXCEPTIONS;
+    @UriParam(label = "producer", defaultValue = DEFAULT_STRUCTURAL_EXCEPTIONS, description = "On the dead channel: exception "
+            + "classes (names, comma separated; subclasses match) that are about the data even when they extend a technical "
+            + "class, such as JSON parse and mapping errors (IOExceptions by inheritance). Walking the cause chain from the "
+            + "outside in, the first exception matching either list decides.")
+    private String structuralExceptions = DEFAULT_STRUCTURAL_EXCEPTIONS;
 
     // consumer
 
@@ -480,5 +490,13 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setMaxPendingEvents(int maxPendingEvents) {
         this.maxPendingEvents = maxPendingEvents;
+    }
+
+    public String getStructuralExceptions() {
+        return structuralExceptions;
+    }
+
+    public void setStructuralExceptions(String structuralExceptions) {
+        this.structuralExceptions = structuralExceptions;
     }
 }

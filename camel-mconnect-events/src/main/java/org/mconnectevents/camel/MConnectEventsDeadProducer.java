@@ -36,7 +36,8 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.endpoint = endpoint;
         this.metrics = endpoint.metrics();
-        this.technicalFailures = new TechnicalFailures(endpoint.getConfiguration().getTechnicalExceptions());
+        this.technicalFailures = new TechnicalFailures(endpoint.getConfiguration().getTechnicalExceptions(),
+                endpoint.getConfiguration().getStructuralExceptions());
     }
 
     @Override

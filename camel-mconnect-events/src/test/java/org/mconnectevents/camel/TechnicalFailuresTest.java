@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the dead channel treats as technical (retry, never dead) and what as structural (report dead). */
 class TechnicalFailuresTest {
 
-    private final TechnicalFailures defaults = new TechnicalFailures(MConnectEventsConfiguration.DEFAULT_TECHNICAL_EXCEPTIONS);
+    private final TechnicalFailures defaults = new TechnicalFailures(MConnectEventsConfiguration.DEFAULT_TECHNICAL_EXCEPTIONS,
+            MConnectEventsConfiguration.DEFAULT_STRUCTURAL_EXCEPTIONS);
 
     @Test
     void networkDatabaseAndServiceFailuresAreTechnicalAnywhereInTheCauseChain() {
@@ -34,6 +35,22 @@ class TechnicalFailuresTest {
     }
 
     @Test
+    void jsonThatCannotBeReadIsStructuralThoughItIsAnIOException() throws Exception {
+        Exception mapping;
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"amount\": \"lots\"}", Amount.class);
+            throw new AssertionError("the JSON was read");
+        } catch (java.io.IOException e) {
+            mapping = e;
+        }
+        assertThat(defaults.technicalCause(new RuntimeCamelException(mapping))).isNull();
+        assertThat(defaults.technicalCause(new java.io.IOException("disk gone"))).isNotNull();
+    }
+
+    record Amount(int amount) {
+    }
+
+    @Test
     void badDataIsStructural() {
         assertThat(defaults.technicalCause(new IllegalArgumentException("idnp missing"))).isNull();
         assertThat(defaults.technicalCause(new RuntimeCamelException(new NumberFormatException("x")))).isNull();
@@ -41,7 +58,7 @@ class TechnicalFailuresTest {
 
     @Test
     void theListIsConfigurableByClassNameAndMatchesSubclasses() {
-        TechnicalFailures custom = new TechnicalFailures(" java.lang.IllegalStateException , ");
+        TechnicalFailures custom = new TechnicalFailures(" java.lang.IllegalStateException , ", "");
         assertThat(custom.technicalCause(new IllegalStateException("registry offline"))).isNotNull();
         assertThat(custom.technicalCause(new java.nio.channels.ClosedSelectorException())).as("a subclass").isNotNull();
         assertThat(custom.technicalCause(new java.io.IOException("not in this list"))).isNull();
