@@ -17,4 +17,13 @@ public final class Waiting {
     public static ConditionFactory within(int seconds) {
         return Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(STEP);
     }
+
+    /**
+     * {@code throughout(500).until(...)}: the condition holds, checked every 20 ms, for that many milliseconds; how a
+     * test shows that something does not happen.
+     */
+    public static ConditionFactory throughout(long millis) {
+        return Awaitility.await().during(Duration.ofMillis(millis)).atMost(Duration.ofMillis(millis + 5000))
+                .pollDelay(Duration.ZERO).pollInterval(STEP);
+    }
 }

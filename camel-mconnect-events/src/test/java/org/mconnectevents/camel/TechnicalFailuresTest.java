@@ -1,0 +1,93 @@
+package org.mconnectevents.camel;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.RuntimeCamelException;
+import org.junit.jupiter.api.Test;
+import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the dead channel tells a technical failure (never dead: the event comes again) from a structural one (the
+ * event can never be processed: report it dead). The whole cause chain counts; the list of technical exception
+ * classes is configurable and its default covers I/O, timeouts, JDBC connection and lock failures, and the service
+ * being unavailable.
+ */
+class TechnicalFailuresTest {
+
+    private final TechnicalFailures defaults = new TechnicalFailures(MConnectEventsConfiguration.DEFAULT_TECHNICAL_EXCEPTIONS);
+
+    @Test
+    void byDefaultIoTimeoutsJdbcConnectionsAndAnUnavailableServiceAreTechnical() {
+        assertThat(defaults.technicalCause(new IOException("disk full"))).isNotNull();
+        assertThat(defaults.technicalCause(new ConnectException("connection refused"))).as("a subclass").isNotNull();
+        assertThat(defaults.technicalCause(new SocketTimeoutException("read timed out"))).isNotNull();
+        assertThat(defaults.technicalCause(new TimeoutException())).isNotNull();
+        assertThat(defaults.technicalCause(new ExchangeTimedOutException(null, 1000))).isNotNull();
+        assertThat(defaults.technicalCause(new SQLTransientConnectionException("pool exhausted"))).isNotNull();
+        assertThat(defaults.technicalCause(new SQLRecoverableException("connection reset"))).isNotNull();
+        assertThat(defaults.technicalCause(new SQLNonTransientConnectionException("database is shut down"))).isNotNull();
+        assertThat(defaults.technicalCause(new MConnectEventsUnavailableException(503, "service unavailable", null))).isNotNull();
+    }
+
+    @Test
+    void anSqlExceptionIsTechnicalWhenItsSqlStateSaysConnectionLockOrResources() {
+        for (String state : new String[] { "08006", "40001", "40P01", "55P03", "53300", "57014", "HYT00" }) {
+            assertThat(defaults.technicalCause(new SQLException("failed", state))).as("SQLState %s", state).isNotNull();
+        }
+        assertThat(defaults.technicalCause(new SQLException("duplicate key", "23505"))).isNull();
+        assertThat(defaults.technicalCause(new SQLIntegrityConstraintViolationException("customer must not be null"))).isNull();
+    }
+
+    @Test
+    void whatTheEventItselfGotWrongIsStructural() {
+        assertThat(defaults.technicalCause(new IllegalArgumentException("order names no customer"))).isNull();
+        assertThat(defaults.technicalCause(new NullPointerException())).isNull();
+        assertThat(defaults.technicalCause(new NumberFormatException("For input string: \"seven\""))).isNull();
+    }
+
+    @Test
+    void aTechnicalCauseAnywhereInTheChainOrAmongTheSuppressedMakesTheFailureTechnical() {
+        IOException reset = new IOException("connection reset");
+        Exception wrapped = new RuntimeCamelException("saving the order failed", new UncheckedIOException("writing", reset));
+        Exception suppressing = new IllegalStateException("rolling back failed");
+        SocketTimeoutException timeout = new SocketTimeoutException("read timed out");
+        suppressing.addSuppressed(timeout);
+
+        assertThat(defaults.technicalCause(wrapped)).as("two causes deep").isSameAs(reset);
+        assertThat(defaults.technicalCause(new IllegalArgumentException("bad", reset))).isSameAs(reset);
+        assertThat(defaults.technicalCause(suppressing)).isSameAs(timeout);
+    }
+
+    @Test
+    void aCircularCauseChainEnds() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second", first);
+        first.initCause(second);
+
+        assertThat(defaults.technicalCause(first)).isNull();
+    }
+
+    @Test
+    void aConfiguredListReplacesTheDefaultsAndMatchesSubclasses() {
+        TechnicalFailures configured = new TechnicalFailures(" java.lang.IllegalStateException , com.example.NotOnTheClassPath ");
+
+        assertThat(configured.technicalCause(new IllegalStateException("pool closed"))).isNotNull();
+        assertThat(configured.technicalCause(new org.apache.camel.CamelExchangeException("x", null))).isNull();
+        assertThat(configured.technicalCause(new IOException("disk full"))).as("not on the configured list").isNull();
+        assertThat(configured.technicalCause(new JsonParseException(null, "unexpected character"))).isNull();
+        assertThat(new TechnicalFailures(null).technicalCause(new IOException("disk full"))).isNull();
+    }
+}
