@@ -2,6 +2,7 @@ package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -62,19 +63,31 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             return true;
         }
         CloudEvent dead = withReason(context.event(), failure);
-        context.session().dead(dead).onComplete(result -> {
+        report(context, dead).onComplete(result -> {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
                 LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
             } else {
-                exchange.setException(new MConnectEventsUnavailableException(0, "Could not report "
+                MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
                         + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
-                        + ". The event stays unconfirmed and comes again.", result.cause()));
+                        + ". The event stays unconfirmed and comes again.", result.cause());
+                // a dead letter channel swallows this exception: the context keeps the consumer from confirming
+                context.refusedAsTechnical(notReported);
+                exchange.setException(notReported);
             }
             callback.done(false);
         });
         return false;
+    }
+
+    /** Reports the event on its session; a report that cannot even be sent fails the future instead of throwing. */
+    private static Future<Void> report(ConsumedEventContext context, CloudEvent dead) {
+        try {
+            return context.session().dead(dead);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private static Throwable failureOf(Exchange exchange) {
