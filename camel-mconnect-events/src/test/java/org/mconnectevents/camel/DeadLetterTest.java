@@ -2,6 +2,7 @@ package org.mconnectevents.camel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
@@ -104,6 +105,36 @@ class DeadLetterTest extends CamelTestSupport {
                 .asString().startsWith("java.lang.IllegalArgumentException: order " + dead.getId()));
         within(10).untilAsserted(() -> assertThat(RegistryConsumption.dead(emulator).path("confirmed").asLong())
                 .as("the dead consumer confirmed what it received").isEqualTo(2));
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = { "websocket", "longpolling" })
+    void aReasonAndAttributesInAnyLanguageWithPercentSignsAndLineBreaksReachTheServiceIntact(String transport)
+            throws Exception {
+        String reason = "Comanda clientului Ștefan Țurcanu: reducerea de 50% depășește limita\n(regula 7)";
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mconnect-events:dead"));
+                from("mconnect-events:events?group=reasons&reconnectDelay=20&transport=" + transport)
+                        .process(exchange -> {
+                            attempts.add(exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class));
+                            throw new IllegalArgumentException(reason);
+                        });
+            }
+        });
+        CloudEvent order = CloudEventBuilder.v1(OrderEvents.order("order-1", "client:Ștefan")).withSubject("comenzi/50%/Țurcanu").build();
+
+        OrderEvents.produce(template, List.of(order));
+
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "reasons").confirmed()).isEqualTo(1));
+        assertThat(attempts).containsExactly("order-1");
+        assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).singleElement().satisfies(dead -> {
+            assertThat(dead.path("deadreason").asText()).isEqualTo("java.lang.IllegalArgumentException: " + reason);
+            assertThat(dead.path("subject").asText()).isEqualTo("comenzi/50%/Țurcanu");
+            assertThat(dead.path("partitionkey").asText()).isEqualTo("client:Ștefan");
+        });
     }
 
     @Test
