@@ -15,7 +15,6 @@ import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,8 @@ import static org.mconnectevents.camel.support.Waiting.within;
 
 /**
  * Confirmation: cumulative, batched by confirmBatchSize and confirmInterval, never past an event still in flight;
- * with autoConfirm=false only through the handle in the CamelMConnectEventsConfirmation header; and flushed when the
- * route stops, after the events in flight finished, so that processed events do not come again.
+ * with autoConfirm=false only through the handle in the CamelMConnectEventsConfirmation header, or by reporting the
+ * event dead.
  */
 class ConfirmationTest extends CamelTestSupport {
 
@@ -139,60 +138,6 @@ class ConfirmationTest extends CamelTestSupport {
         within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "manual-dead"))
                 .isEqualTo(new RegistryConsumption.Group(0, 0, 1, 1)));
         assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).hasSize(1);
-    }
-
-    @Test
-    void stoppingTheRouteConfirmsWhatWasProcessedSoItDoesNotComeAgain() throws Exception {
-        List<String> processed = new CopyOnWriteArrayList<>();
-        consume("mconnect-events:events?group=flushed&confirmBatchSize=1000&confirmInterval=60000",
-                exchange -> processed.add(idOf(exchange)));
-        OrderEvents.produce(template, OrderEvents.orders("order-", 20, n -> "customer:1"));
-        within(20).until(() -> processed.size() == 20);
-        assertThat(RegistryConsumption.group(emulator, "flushed").inFlight()).as("nothing confirmed before the stop").isEqualTo(20);
-
-        context.getRouteController().stopRoute("consumer");
-
-        // the confirmation and the close are on their way when the stop returns: a WebSocket confirm has no answer
-        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "flushed"))
-                .isEqualTo(new RegistryConsumption.Group(0, 0, 20, 0)));
-        context.getRouteController().startRoute("consumer");
-        // behind the 20 in their key's order: had any of them come again, it would arrive before this one
-        OrderEvents.produce(template, List.of(OrderEvents.order("after-restart", "customer:1")));
-        within(20).until(() -> processed.contains("after-restart"));
-        assertThat(processed).hasSize(21).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void stoppingTheRouteLetsTheEventInFlightFinishThenConfirmsIt() throws Exception {
-        CountDownLatch orderStarted = new CountDownLatch(1);
-        CountDownLatch releaseOrder = new CountDownLatch(1);
-        List<String> processed = new CopyOnWriteArrayList<>();
-        consume("mconnect-events:events?group=finishing&confirmInterval=60000&stopTimeout=10000", exchange -> {
-            orderStarted.countDown();
-            assertThat(releaseOrder.await(20, TimeUnit.SECONDS)).isTrue();
-            processed.add(idOf(exchange));
-        });
-        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
-        assertThat(orderStarted.await(20, TimeUnit.SECONDS)).isTrue();
-
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
-            try {
-                context.getRouteController().stopRoute("consumer");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            within(10).until(() -> ((MConnectEventsConsumer) context.getRoute("consumer").getConsumer()).isStopping());
-            throughout(300).untilAsserted(() -> assertThat(stopping).as("the stop waits for the event in flight").isNotDone());
-        } finally {
-            releaseOrder.countDown();
-        }
-        stopping.get(20, TimeUnit.SECONDS);
-
-        assertThat(processed).containsExactly("order-1");
-        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "finishing"))
-                .isEqualTo(new RegistryConsumption.Group(0, 0, 1, 0)));
     }
 
     private void consume(String uri, ThrowingProcessor processor) throws Exception {
