@@ -108,6 +108,27 @@ class ReconnectionTest extends CamelTestSupport {
     }
 
     @Test
+    void aSessionThatOpenedWasNoFailedAttemptSoAnIdleConsumerClosedByTheServiceRetriesWithoutGrowingDelays() throws Exception {
+        try (CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+            consume("mconnect-events:events?group=idle&reconnectDelay=40&reconnectMaxDelay=5000", ConcurrentHashMap.newKeySet());
+            MConnectEventsEndpoint endpoint = (MConnectEventsEndpoint) context.getRoute("consumer").getEndpoint();
+            within(10).until(() -> RegistryConsumption.group(emulator, "idle").sessions() == 1);
+
+            for (int closed = 1; closed <= 5; closed++) {
+                emulator.dropSessions();
+                int reconnects = closed;
+                within(10).until(() -> endpoint.getReconnectCount() == reconnects);
+            }
+
+            assertThat(log.warnings()).hasSize(5).allSatisfy(warning -> {
+                Matcher delay = RECONNECTING_IN.matcher(warning);
+                assertThat(delay.find()).as(warning).isTrue();
+                assertThat(Long.parseLong(delay.group(1))).as("half to all of reconnectDelay").isBetween(20L, 40L);
+            });
+        }
+    }
+
+    @Test
     void pingsFindAHalfOpenConnectionAndTheConsumerReconnectsWithoutLosingAnEvent() throws Exception {
         Set<String> received = ConcurrentHashMap.newKeySet();
         try (LoopbackProxy proxy = LoopbackProxy.to(emulator.port());
