@@ -7,6 +7,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mconnectevents.camel.support.CapturedLog;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
@@ -21,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mconnectevents.camel.support.Waiting.within;
@@ -144,6 +147,39 @@ class ConsumerRedeliveryTest extends CamelTestSupport {
     }
 
     @Test
+    void aFailureThatPersistsIsRetriedWithGrowingDelaysUntilItStops() throws Exception {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        try (CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(noErrorHandler());
+                    from("mconnect-events:events?group=persisting&reconnectDelay=20&reconnectMaxDelay=160")
+                            .process(exchange -> {
+                                attempts.add(exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class));
+                                if (attempts.size() <= 5) {
+                                    throw new IOException("the orders database is down");
+                                }
+                            });
+                }
+            });
+
+            OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+
+            within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "persisting").confirmed()).isEqualTo(1));
+            assertThat(attempts).hasSize(6).containsOnly("order-1");
+            List<Long> delays = log.warnings().stream().map(ConsumerRedeliveryTest::backOffOf).toList();
+            // half to all of reconnectDelay * 2^(failure-1), at most reconnectMaxDelay
+            assertThat(delays).hasSize(5);
+            assertThat(delays.get(0)).isBetween(10L, 20L);
+            assertThat(delays.get(1)).isBetween(20L, 40L);
+            assertThat(delays.get(2)).isBetween(40L, 80L);
+            assertThat(delays.get(3)).isBetween(80L, 160L);
+            assertThat(delays.get(4)).isBetween(80L, 160L);
+        }
+    }
+
+    @Test
     void anExchangeMarkedRollbackOnlyIsATechnicalFailureToo() throws Exception {
         List<String> attempts = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
@@ -163,6 +199,13 @@ class ConsumerRedeliveryTest extends CamelTestSupport {
 
         within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "rollback").confirmed()).isEqualTo(1));
         assertThat(attempts).containsExactly("order-1", "order-1");
+    }
+
+    /** The back-off a technical-failure warning announces: {@code ... comes again in a new session after about 35 ms}. */
+    private static long backOffOf(String warning) {
+        Matcher delay = Pattern.compile("after about (\\d+) ms").matcher(warning);
+        assertThat(delay.find()).as(warning).isTrue();
+        return Long.parseLong(delay.group(1));
     }
 
     private MConnectEventsEndpoint endpointOf(String routeId) {
