@@ -133,7 +133,7 @@ class ReconnectionTest extends CamelTestSupport {
         Set<String> received = ConcurrentHashMap.newKeySet();
         try (LoopbackProxy proxy = LoopbackProxy.to(emulator.port());
              CapturedLog log = CapturedLog.of(SessionRunner.class)) {
-            consume("mconnect-events:events?group=half-open&pingInterval=100&pingTimeout=300&reconnectDelay=20"
+            consume("mconnect-events:events?group=half-open&pingInterval=100&pingTimeout=500&reconnectDelay=20"
                     + "&confirmInterval=50&baseAddress=" + proxy.baseAddress(), received);
             MConnectEventsEndpoint endpoint = (MConnectEventsEndpoint) context.getRoute("consumer").getEndpoint();
             OrderEvents.produce(template, OrderEvents.orders("before-", 10, n -> "customer:" + n));
@@ -142,11 +142,13 @@ class ReconnectionTest extends CamelTestSupport {
             proxy.stallConnections();
             OrderEvents.produce(template, OrderEvents.orders("after-", 10, n -> "customer:" + n));
 
+            // neither the proxy nor the service closes the stalled connection: only the pings can leave it
             within(20).until(() -> received.size() == 20);
             assertThat(received).contains("after-0", "after-9");
-            assertThat(endpoint.getReconnectCount()).isEqualTo(1);
-            assertThat(log.warnings()).singleElement().asString().contains("no pong within PT0.3S").contains("half-open");
-            assertThat(proxy.connectionsAccepted()).isEqualTo(2);
+            assertThat(endpoint.getReconnectCount()).isPositive();
+            assertThat(proxy.connectionsAccepted()).isGreaterThanOrEqualTo(2);
+            assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+                    .contains("no pong within PT0.5S").contains("the connection is half-open"));
             context.getRouteController().stopRoute("consumer"); // before the proxy goes
         }
     }
