@@ -69,7 +69,10 @@ final class ConsumedEventContext {
         return reportedDead;
     }
 
-    /** The dead channel refused to report this event because its failure is technical: it must come again. */
+    /**
+     * The dead channel did not report this event, because its failure is technical or because the report itself
+     * failed: it must come again.
+     */
     void refusedAsTechnical(Throwable failure) {
         refusedAsTechnical = failure;
     }

@@ -2,6 +2,7 @@ package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -63,7 +64,7 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             return true;
         }
         CloudEvent dead = withReason(context.event(), failure);
-        context.session().dead(dead).onComplete(result -> {
+        report(context, dead).onComplete(result -> {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
@@ -79,6 +80,15 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         return false;
+    }
+
+    /** Reports the event on its session; a report that cannot even be sent fails the future instead of throwing. */
+    private static Future<Void> report(ConsumedEventContext context, CloudEvent dead) {
+        try {
+            return context.session().dead(dead);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private static Throwable failureOf(Exchange exchange) {

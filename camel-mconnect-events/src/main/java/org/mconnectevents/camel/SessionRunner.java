@@ -130,6 +130,7 @@ final class SessionRunner {
                 return;
             }
             generation++;
+            boolean opened = session != null;
             session = null;
             tracker = null;
             vertx.cancelTimer(confirmTimer);
@@ -140,7 +141,8 @@ final class SessionRunner {
             state = State.RECONNECTING;
             if (cause != null) {
                 lastError = cause;
-                failures++;
+                // a session that opened was no failed attempt: the back-off starts again from reconnectDelay
+                failures = opened ? 1 : failures + 1;
             }
             delay = backOff(failures);
         }

@@ -4,49 +4,67 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cumulative confirmation never passes an event still in flight or failed, whatever order events finish in. */
+/**
+ * The rule behind every cumulative confirmation: the offset sent is the highest one below which every delivered
+ * event finished, so it never passes an event still in flight or one that failed, however the lanes finish.
+ */
 class OffsetTrackerTest {
 
     private final OffsetTracker tracker = new OffsetTracker();
 
     @Test
-    void confirmsUpToTheFirstUnfinishedOffsetOnly() {
-        for (long offset = 100; offset <= 104; offset++) {
-            tracker.delivered(offset);
-        }
-        tracker.finished(100);
-        tracker.finished(102);
-        tracker.finished(103);
+    void eventsFinishedInOrderAreConfirmedUpToTheLastWithTheirCount() {
+        deliver(1000, 1001, 1002);
 
-        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(100, 1));
-        assertThat(tracker.takeConfirmation()).as("nothing new until 101 finishes").isNull();
+        tracker.finished(1000);
+        tracker.finished(1001);
 
-        assertThat(tracker.finished(101)).as("101 lets 102 and 103 be confirmed too").isEqualTo(3);
-        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(103, 3));
+        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(1001, 2));
+        assertThat(tracker.takeConfirmation()).as("nothing new finished").isNull();
         assertThat(tracker.inFlight()).isEqualTo(1);
     }
 
     @Test
-    void aFailedOffsetBlocksEveryLaterOne() {
-        tracker.delivered(7);
-        tracker.delivered(9);
-        tracker.delivered(12);
-        tracker.finished(7);
-        tracker.failed(9);
-        tracker.finished(12);
+    void anEventFinishedAheadOfAnEarlierOneWaitsForIt() {
+        deliver(7, 8, 9, 10);
+
+        assertThat(tracker.finished(9)).as("events the next confirmation would cover").isZero();
+        assertThat(tracker.finished(10)).isZero();
+        assertThat(tracker.takeConfirmation()).isNull();
+
+        assertThat(tracker.finished(7)).isEqualTo(1);
+        assertThat(tracker.finished(8)).isEqualTo(4);
+        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(10, 4));
+    }
+
+    @Test
+    void nothingAtOrAfterAFailedEventIsEverConfirmed() {
+        deliver(20, 21, 22, 23);
+        tracker.finished(20);
+
+        tracker.failed(21);
+        tracker.finished(22);
+        tracker.finished(23);
 
         assertThat(tracker.hasFailed()).isTrue();
-        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(7, 1));
+        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(20, 1));
         assertThat(tracker.takeConfirmation()).isNull();
     }
 
     @Test
-    void offsetsNeedNotBeContiguous() {
-        tracker.delivered(10);
-        tracker.delivered(20);
-        tracker.finished(20);
-        tracker.finished(10);
+    void anEventFinishedTwiceCountsOnce() {
+        deliver(5, 6);
 
-        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(20, 2));
+        tracker.finished(5);
+        tracker.finished(5);
+
+        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(5, 1));
+        assertThat(tracker.finished(6)).isEqualTo(1);
+    }
+
+    private void deliver(long... offsets) {
+        for (long offset : offsets) {
+            tracker.delivered(offset);
+        }
     }
 }

@@ -1,37 +1,95 @@
 package org.mconnectevents.camel;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the dead channel treats as technical (retry, never dead) and what as structural (report dead). */
+/**
+ * How the dead channel tells a technical failure (never dead: the event comes again) from a structural one (the
+ * event can never be processed: report it dead). The whole cause chain counts; the list of technical exception
+ * classes is configurable and its default covers I/O, timeouts, JDBC connection and lock failures, and the service
+ * being unavailable.
+ */
 class TechnicalFailuresTest {
 
     private final TechnicalFailures defaults = new TechnicalFailures(MConnectEventsConfiguration.DEFAULT_TECHNICAL_EXCEPTIONS,
             MConnectEventsConfiguration.DEFAULT_STRUCTURAL_EXCEPTIONS);
 
     @Test
-    void networkDatabaseAndServiceFailuresAreTechnicalAnywhereInTheCauseChain() {
-        ConnectException refused = new ConnectException("Connection refused");
-        assertThat(defaults.technicalCause(new RuntimeCamelException(new UncheckedIOException(refused)))).isNotNull();
+    void byDefaultIoTimeoutsJdbcConnectionsAndAnUnavailableServiceAreTechnical() {
+        assertThat(defaults.technicalCause(new IOException("disk full"))).isNotNull();
+        assertThat(defaults.technicalCause(new ConnectException("connection refused"))).as("a subclass").isNotNull();
+        assertThat(defaults.technicalCause(new SocketTimeoutException("read timed out"))).isNotNull();
+        assertThat(defaults.technicalCause(new TimeoutException())).isNotNull();
+        assertThat(defaults.technicalCause(new ExchangeTimedOutException(null, 1000))).isNotNull();
         assertThat(defaults.technicalCause(new SQLTransientConnectionException("pool exhausted"))).isNotNull();
-        assertThat(defaults.technicalCause(new MConnectEventsUnavailableException(503, "down", null))).isNotNull();
-        assertThat(defaults.technicalCause(new java.util.concurrent.TimeoutException())).isNotNull();
+        assertThat(defaults.technicalCause(new SQLRecoverableException("connection reset"))).isNotNull();
+        assertThat(defaults.technicalCause(new SQLNonTransientConnectionException("database is shut down"))).isNotNull();
+        assertThat(defaults.technicalCause(new MConnectEventsUnavailableException(503, "service unavailable", null))).isNotNull();
     }
 
     @Test
-    void sqlStatesOfConnectionLockAndSerializationFailuresAreTechnical() {
-        assertThat(defaults.technicalCause(new SQLException("connection lost", "08006"))).isNotNull();
-        assertThat(defaults.technicalCause(new SQLException("deadlock detected", "40P01"))).isNotNull();
-        assertThat(defaults.technicalCause(new SQLException("could not serialize", "40001"))).isNotNull();
-        assertThat(defaults.technicalCause(new SQLException("duplicate key", "23505"))).as("a constraint violation is about the data").isNull();
+    void anSqlExceptionIsTechnicalWhenItsSqlStateSaysConnectionLockOrResources() {
+        for (String state : new String[] { "08006", "40001", "40P01", "55P03", "53300", "57014", "HYT00" }) {
+            assertThat(defaults.technicalCause(new SQLException("failed", state))).as("SQLState %s", state).isNotNull();
+        }
+        assertThat(defaults.technicalCause(new SQLException("duplicate key", "23505"))).isNull();
+        assertThat(defaults.technicalCause(new SQLIntegrityConstraintViolationException("customer must not be null"))).isNull();
+    }
+
+    @Test
+    void whatTheEventItselfGotWrongIsStructural() {
+        assertThat(defaults.technicalCause(new IllegalArgumentException("order names no customer"))).isNull();
+        assertThat(defaults.technicalCause(new NullPointerException())).isNull();
+        assertThat(defaults.technicalCause(new NumberFormatException("For input string: \"seven\""))).isNull();
+    }
+
+    @Test
+    void aTechnicalCauseAnywhereInTheChainOrAmongTheSuppressedMakesTheFailureTechnical() {
+        IOException reset = new IOException("connection reset");
+        Exception wrapped = new RuntimeCamelException("saving the order failed", new UncheckedIOException("writing", reset));
+        Exception suppressing = new IllegalStateException("rolling back failed");
+        SocketTimeoutException timeout = new SocketTimeoutException("read timed out");
+        suppressing.addSuppressed(timeout);
+
+        assertThat(defaults.technicalCause(wrapped)).as("two causes deep").isSameAs(reset);
+        assertThat(defaults.technicalCause(new IllegalArgumentException("bad", reset))).isSameAs(reset);
+        assertThat(defaults.technicalCause(suppressing)).isSameAs(timeout);
+    }
+
+    @Test
+    void aCircularCauseChainEnds() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second", first);
+        first.initCause(second);
+
+        assertThat(defaults.technicalCause(first)).isNull();
+    }
+
+    @Test
+    void aConfiguredListReplacesTheDefaultsAndMatchesSubclasses() {
+        TechnicalFailures configured = new TechnicalFailures(" java.lang.IllegalStateException , com.example.NotOnTheClassPath ", "");
+
+        assertThat(configured.technicalCause(new IllegalStateException("pool closed"))).isNotNull();
+        assertThat(configured.technicalCause(new org.apache.camel.CamelExchangeException("x", null))).isNull();
+        assertThat(configured.technicalCause(new IOException("disk full"))).as("not on the configured list").isNull();
+        assertThat(configured.technicalCause(new JsonParseException(null, "unexpected character"))).isNull();
+        assertThat(new TechnicalFailures(null, null).technicalCause(new IOException("disk full"))).isNull();
     }
 
     @Test
@@ -40,27 +98,20 @@ class TechnicalFailuresTest {
         try {
             new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"amount\": \"lots\"}", Amount.class);
             throw new AssertionError("the JSON was read");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             mapping = e;
         }
-        assertThat(defaults.technicalCause(new RuntimeCamelException(mapping))).isNull();
-        assertThat(defaults.technicalCause(new java.io.IOException("disk gone"))).isNotNull();
+        assertThat(defaults.technicalCause(new org.apache.camel.RuntimeCamelException(mapping))).isNull();
+        assertThat(defaults.technicalCause(new IOException("disk gone"))).isNotNull();
+    }
+
+    @Test
+    void camelHttpFailuresAreTechnicalWhenTheFarSideIsUnavailable() {
+        assertThat(defaults.technicalCause(new org.apache.camel.http.base.HttpOperationFailedException("http://x", 503, "Service Unavailable", null, null, null))).isNotNull();
+        assertThat(defaults.technicalCause(new org.apache.camel.http.base.HttpOperationFailedException("http://x", 429, "Too Many Requests", null, null, null))).isNotNull();
+        assertThat(defaults.technicalCause(new org.apache.camel.http.base.HttpOperationFailedException("http://x", 400, "Bad Request", null, null, null))).isNull();
     }
 
     record Amount(int amount) {
-    }
-
-    @Test
-    void badDataIsStructural() {
-        assertThat(defaults.technicalCause(new IllegalArgumentException("idnp missing"))).isNull();
-        assertThat(defaults.technicalCause(new RuntimeCamelException(new NumberFormatException("x")))).isNull();
-    }
-
-    @Test
-    void theListIsConfigurableByClassNameAndMatchesSubclasses() {
-        TechnicalFailures custom = new TechnicalFailures(" java.lang.IllegalStateException , ", "");
-        assertThat(custom.technicalCause(new IllegalStateException("registry offline"))).isNotNull();
-        assertThat(custom.technicalCause(new java.nio.channels.ClosedSelectorException())).as("a subclass").isNotNull();
-        assertThat(custom.technicalCause(new java.io.IOException("not in this list"))).isNull();
     }
 }

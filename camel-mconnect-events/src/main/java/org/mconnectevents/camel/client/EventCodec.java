@@ -8,6 +8,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,31 +96,53 @@ public final class EventCodec {
         return new ConsumedEvent(CloudEventBuilder.v1(event).withoutExtension(OFFSET).build(), value);
     }
 
-    /** The event in HTTP binary mode: {@code ce-*} headers, content type and data. */
+    /**
+     * The event in HTTP binary mode: {@code ce-*} headers, content type and data. Header values are percent-encoded
+     * as the CloudEvents HTTP binding asks, so that any text (other languages, line breaks, {@code %}) arrives intact.
+     */
     public static BinaryEvent toBinary(CloudEvent event) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce-specversion", event.getSpecVersion().toString());
-        headers.put("ce-id", event.getId());
-        headers.put("ce-source", event.getSource().toString());
-        headers.put("ce-type", event.getType());
+        headers.put("ce-id", headerValue(event.getId()));
+        headers.put("ce-source", headerValue(event.getSource().toString()));
+        headers.put("ce-type", headerValue(event.getType()));
         if (event.getSubject() != null) {
-            headers.put("ce-subject", event.getSubject());
+            headers.put("ce-subject", headerValue(event.getSubject()));
         }
         if (event.getTime() != null) {
             headers.put("ce-time", event.getTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
         if (event.getDataSchema() != null) {
-            headers.put("ce-dataschema", event.getDataSchema().toString());
+            headers.put("ce-dataschema", headerValue(event.getDataSchema().toString()));
         }
         for (String name : event.getExtensionNames()) {
             Object value = event.getExtension(name);
             if (value != null && !OFFSET.equals(name)) {
-                headers.put("ce-" + name, value.toString());
+                headers.put("ce-" + name, headerValue(value.toString()));
             }
         }
         String contentType = event.getDataContentType() == null ? DEFAULT_DATA_CONTENT_TYPE : event.getDataContentType();
         byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
         return new BinaryEvent(headers, contentType, Buffer.buffer(data));
+    }
+
+    /**
+     * A {@code ce-*} header value: the UTF-8 bytes of the text, each byte that is a space, {@code "}, {@code %} or
+     * outside printable ASCII percent-encoded (CloudEvents HTTP binding, 3.1.3.2). HTTP headers carry nothing else.
+     */
+    static String headerValue(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder encoded = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && c != '"' && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
     }
 
     /** Whether a content type is JSON ({@code application/json}, {@code text/json}, {@code application/x+json}...). */

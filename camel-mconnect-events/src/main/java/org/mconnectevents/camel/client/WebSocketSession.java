@@ -51,6 +51,11 @@ final class WebSocketSession implements ConsumerSession {
     }
 
     private void onText(String text) {
+        synchronized (this) {
+            if (ended) {
+                return; // never confirmed in this session, so it comes again in a later one
+            }
+        }
         ConsumedEvent event;
         try {
             event = EventCodec.consumed(text.getBytes(StandardCharsets.UTF_8));
@@ -154,10 +159,18 @@ final class WebSocketSession implements ConsumerSession {
 
     @Override
     public Future<Void> close() {
+        boolean wasPaused;
         synchronized (this) {
             closing = true;
+            wasPaused = paused;
+            paused = false;
         }
         end(null);
+        if (wasPaused) {
+            // a paused socket stops reading once its buffer is full, the service's close frame included, and the
+            // close would then wait for the closing timeout; what is read from now on is dropped (see onText)
+            socket.resume();
+        }
         return socket.isClosed() ? Future.succeededFuture() : socket.close((short) 1000, "consumer stopping");
     }
 

@@ -1,0 +1,150 @@
+package org.mconnectevents.camel;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mconnectevents.camel.support.EmulatorClients;
+import org.mconnectevents.camel.support.OrderEvents;
+import org.mconnectevents.camel.support.RegistryConsumption;
+import org.mconnectevents.emulator.Emulator;
+import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mconnectevents.camel.support.Waiting.throughout;
+import static org.mconnectevents.camel.support.Waiting.within;
+
+/**
+ * Stopping a consumer route is graceful: it takes no more events, lets the events in flight finish within stopTimeout,
+ * confirms what finished and closes the session; processed events do not come again, and an event that did not
+ * finish in time does.
+ */
+class GracefulStopTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
+
+    private Emulator emulator;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
+        return context;
+    }
+
+    @BeforeEach
+    void startFromNothing() {
+        emulator = EMULATOR.emulator();
+        emulator.reset();
+    }
+
+    @Test
+    void stoppingTheRouteConfirmsWhatWasProcessedSoItDoesNotComeAgain() throws Exception {
+        List<String> processed = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=flushed&confirmBatchSize=1000&confirmInterval=60000",
+                exchange -> processed.add(idOf(exchange)));
+        OrderEvents.produce(template, OrderEvents.orders("order-", 20, n -> "customer:1"));
+        within(20).until(() -> processed.size() == 20);
+        assertThat(RegistryConsumption.group(emulator, "flushed").inFlight()).as("nothing confirmed before the stop").isEqualTo(20);
+
+        context.getRouteController().stopRoute("consumer");
+
+        // the confirmation and the close are on their way when the stop returns: a WebSocket confirm has no answer
+        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "flushed"))
+                .isEqualTo(new RegistryConsumption.Group(0, 0, 20, 0)));
+        context.getRouteController().startRoute("consumer");
+        // behind the 20 in their key's order: had any of them come again, it would arrive before this one
+        OrderEvents.produce(template, List.of(OrderEvents.order("after-restart", "customer:1")));
+        within(20).until(() -> processed.contains("after-restart"));
+        assertThat(processed).hasSize(21).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stoppingTheRouteLetsTheEventInFlightFinishThenConfirmsIt() throws Exception {
+        CountDownLatch orderStarted = new CountDownLatch(1);
+        CountDownLatch releaseOrder = new CountDownLatch(1);
+        List<String> processed = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=finishing&confirmInterval=60000&stopTimeout=10000", exchange -> {
+            orderStarted.countDown();
+            assertThat(releaseOrder.await(20, TimeUnit.SECONDS)).isTrue();
+            processed.add(idOf(exchange));
+        });
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+        assertThat(orderStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                context.getRouteController().stopRoute("consumer");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            within(10).until(() -> ((MConnectEventsConsumer) context.getRoute("consumer").getConsumer()).isStopping());
+            throughout(300).untilAsserted(() -> assertThat(stopping).as("the stop waits for the event in flight").isNotDone());
+        } finally {
+            releaseOrder.countDown();
+        }
+        stopping.get(20, TimeUnit.SECONDS);
+
+        assertThat(processed).containsExactly("order-1");
+        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "finishing"))
+                .isEqualTo(new RegistryConsumption.Group(0, 0, 1, 0)));
+    }
+
+    @Test
+    void anEventThatDoesNotFinishWithinStopTimeoutIsLeftUnconfirmedAndComesAgain() throws Exception {
+        CountDownLatch orderStarted = new CountDownLatch(1);
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=stuck&confirmInterval=50&stopTimeout=300", exchange -> {
+            attempts.add(idOf(exchange));
+            orderStarted.countDown();
+            if (attempts.size() == 1) {
+                new CountDownLatch(1).await(20, TimeUnit.SECONDS); // stuck, until the stop gives up on it
+            }
+        });
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+        assertThat(orderStarted.await(20, TimeUnit.SECONDS)).isTrue();
+        long stopStarted = System.nanoTime();
+
+        context.getRouteController().stopRoute("consumer");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopStarted)).as("the stop waited about stopTimeout, not the 20 s")
+                .isLessThan(Duration.ofSeconds(5));
+        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "stuck"))
+                .isEqualTo(new RegistryConsumption.Group(1, 0, 0, 0)));
+        context.getRouteController().startRoute("consumer");
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "stuck").confirmed()).isEqualTo(1));
+        assertThat(attempts).containsExactly("order-1", "order-1");
+    }
+
+    private void consume(String uri, ThrowingProcessor processor) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("consumer").process(processor::process);
+            }
+        });
+    }
+
+    private static String idOf(Exchange exchange) {
+        return exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
+    }
+
+    /** What the route does with each exchange. */
+    @FunctionalInterface
+    private interface ThrowingProcessor {
+        void process(Exchange exchange) throws Exception;
+    }
+}
