@@ -89,11 +89,11 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         byte[] json = rules.checkedJson(event);
         if (binary) {
             var raw = EventCodec.toBinary(event);
-            rules.checkRequestSize(raw.body().length(), what);
+            rules.checkRequestSize(raw.body().length(), what, false);
             return (endpoint.getChannel() == MConnectEventsChannel.TEST
                     ? client.produceTestEvent(raw, "test " + what) : client.produceRaw(raw, what)).map(1);
         }
-        rules.checkRequestSize(json.length, what);
+        rules.checkRequestSize(json.length, what, false);
         return client.produceEvent(json, what).map(1);
     }
 
@@ -143,7 +143,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         requests.add(current);
         String what = describe(batch, 0, batch.size());
         if (requests.size() > 1 && !configuration.isSplitBatches()) {
-            rules.checkRequestSize(EventCodec.jsonArraySize(totalBytes, batch.size()), what);
+            rules.checkRequestSize(EventCodec.jsonArraySize(totalBytes, batch.size()), what, true);
         }
         return sendInOrder(batch, requests, 0, 0);
     }

@@ -88,12 +88,12 @@ public final class EventRules {
         }
     }
 
-    /** Checks the size of a request body. */
-    public void checkRequestSize(long bytes, String what) {
+    /** Checks the size of a request body; {@code batch} says whether splitting it is an option. */
+    public void checkRequestSize(long bytes, String what, boolean batch) {
         if (bytes > maxRequestSize) {
             throw MConnectEventsRejectedException.beforeSending("Refused " + what + " before sending: the request would be "
-                    + bytes + " bytes, over the limit of " + maxRequestSize + " bytes per request; send fewer events per "
-                    + "request, or set splitBatches=true");
+                    + bytes + " bytes, over the limit of " + maxRequestSize + " bytes per request; "
+                    + (batch ? "send fewer events per request, or set splitBatches=true" : "make the event smaller"));
         }
     }
 

@@ -43,10 +43,12 @@ final class LongPollingSession implements ConsumerSession {
             }
             polling = true;
         }
-        client.exchange(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/events")
+        client.sessionExchange(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base + "/events")
                         .putHeader("Accept", "application/cloudevents-batch+json"), null,
                 client.options().requestTimeout(), "a poll of consumer instance " + base)
                 .onComplete(result -> {
+                    // still "polling" while the batch is delivered, so that no other poll can deliver in between
+                    boolean goOn = result.succeeded() && (result.result().status() != 200 || deliver(result.result()));
                     synchronized (this) {
                         polling = false;
                     }
@@ -54,14 +56,9 @@ final class LongPollingSession implements ConsumerSession {
                         end(result.cause() instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 404
                                 ? new ConsumerInstanceGoneException(base, rejected.getServerText())
                                 : result.cause());
-                        return;
+                    } else if (goOn) {
+                        poll();
                     }
-                    if (result.result().status() == 200) {
-                        if (!deliver(result.result())) {
-                            return;
-                        }
-                    }
-                    poll();
                 });
     }
 
@@ -70,12 +67,20 @@ final class LongPollingSession implements ConsumerSession {
         try {
             events = EventCodec.consumedBatch(response.body());
         } catch (RuntimeException e) {
-            end(new IllegalStateException("MConnect Events answered a poll of " + base
-                    + " with something that is not a batch of CloudEvents with offsets: " + e.getMessage(), e));
+            end(new IllegalStateException("MConnect Events answered a poll of " + base + " with something that is not a batch of"
+                    + " CloudEvents with offsets: " + e.getMessage() + ". The answer began: "
+                    + WebSocketSession.abbreviate(response.body().toString()), e));
             return false;
         }
         for (ConsumedEvent event : events) {
-            listener.onEvent(this, event);
+            try {
+                listener.onEvent(this, event);
+            } catch (RuntimeException e) {
+                // an event that cannot be taken must not be skipped: end the session, it comes again in the next
+                end(new IllegalStateException("The consumer could not take offset " + event.offset() + " from " + base
+                        + ": " + MConnectEventsClient.describe(e), e));
+                return false;
+            }
         }
         return true;
     }
@@ -111,11 +116,7 @@ final class LongPollingSession implements ConsumerSession {
     public Future<Void> close() {
         end(null);
         // the protocol asks every client to delete its instance when it shuts down; 404 means it is gone already
-        return client.request(new RequestOptions().setMethod(HttpMethod.DELETE).setAbsoluteURI(base), null,
-                        "deleting consumer instance " + base)
-                .<Void>mapEmpty()
-                .recover(e -> e instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 404
-                        ? Future.succeededFuture() : Future.failedFuture(e));
+        return delete();
     }
 
     private void end(Throwable cause) {
@@ -125,7 +126,19 @@ final class LongPollingSession implements ConsumerSession {
             }
             ended = true;
         }
+        if (cause != null && !(cause instanceof ConsumerInstanceGoneException)) {
+            // the instance may still hold events for this consumer: free it now rather than when it expires
+            delete().onFailure(e -> { /* best effort: an instance not deleted expires on its own */ });
+        }
         listener.onClosed(cause);
+    }
+
+    private Future<Void> delete() {
+        return client.request(new RequestOptions().setMethod(HttpMethod.DELETE).setAbsoluteURI(base), null,
+                        "deleting consumer instance " + base)
+                .<Void>mapEmpty()
+                .recover(e -> e instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 404
+                        ? Future.succeededFuture() : Future.failedFuture(e));
     }
 
     @Override

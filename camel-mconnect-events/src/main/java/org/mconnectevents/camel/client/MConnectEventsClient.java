@@ -22,10 +22,14 @@ import java.time.Duration;
 public final class MConnectEventsClient implements AutoCloseable {
 
     static final String WEBSOCKET_SUB_PROTOCOL = "cloudevents.json";
+    private static final int MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+    private static final int MAX_POLL_CONNECTIONS = 64;
 
     private final Vertx vertx;
     private final ClientOptions options;
     private final HttpClient http;
+    /** Long polls hold a connection for up to the poll timeout: they get their own pool, so produce never waits behind them. */
+    private final HttpClient polls;
     private final WebSocketClient webSockets;
 
     private MConnectEventsClient(Vertx vertx, ClientOptions options) {
@@ -39,13 +43,22 @@ public final class MConnectEventsClient implements AutoCloseable {
                 .setConnectTimeout(connectTimeout)
                 .setMaxPoolSize(options.maxConnections())
                 .setKeepAlive(true));
+        this.polls = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(true)
+                .setKeyCertOptions(options.tls().keyCertOptions())
+                .setTrustOptions(options.tls().trustOptions())
+                .setConnectTimeout(connectTimeout)
+                .setMaxPoolSize(MAX_POLL_CONNECTIONS)
+                .setKeepAlive(true));
         this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setSsl(true)
                 .setKeyCertOptions(options.tls().keyCertOptions())
                 .setTrustOptions(options.tls().trustOptions())
                 .setConnectTimeout(connectTimeout)
-                // an event is at most 64 KiB, but leave room for what the service adds
-                .setMaxMessageSize(4 * 1024 * 1024));
+                // an event is at most 64 KiB, but leave room for what the service adds; a server may send an
+                // event in one frame, so the frame limit must be as large as the message limit
+                .setMaxFrameSize(MAX_MESSAGE_SIZE)
+                .setMaxMessageSize(MAX_MESSAGE_SIZE));
     }
 
     /** A client on this Vert.x; the caller keeps ownership of {@code vertx}. */
@@ -109,9 +122,18 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     /** Like {@link #request} but also answers with the response headers; {@code timeout} bounds the wait for the answer. */
     Future<Response> exchange(RequestOptions request, Buffer body, Duration timeout, String what) {
+        return exchange(http, request, body, timeout, what);
+    }
+
+    /** A long poll: on the pool of the polls. */
+    Future<Response> sessionExchange(RequestOptions request, Buffer body, Duration timeout, String what) {
+        return exchange(polls, request, body, timeout, what);
+    }
+
+    private Future<Response> exchange(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
         request.setIdleTimeout(timeout.toMillis());
         String target = request.getMethod() + " " + pathOf(request.getURI());
-        return http.request(request)
+        return via.request(request)
                 .compose(sent -> body == null ? sent.send() : sent.send(body))
                 .compose(response -> response.body().map(content -> new Response(response.statusCode(),
                         response.getHeader("Location"), content)))
@@ -127,7 +149,8 @@ public final class MConnectEventsClient implements AutoCloseable {
                         return Future.succeededFuture(response);
                     }
                     String text = response.body().toString().trim();
-                    if (status >= 400 && status < 500) {
+                    // 408 and 429 say "not now", not "never": retryable like a 5xx
+                    if (status >= 400 && status < 500 && status != 408 && status != 429) {
                         return Future.failedFuture(new MConnectEventsRejectedException(status, text,
                                 "MConnect Events refused " + what + " (" + target + " answered " + status + " "
                                         + reason(status) + "): " + text));
@@ -172,6 +195,7 @@ public final class MConnectEventsClient implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        polls.close();
         webSockets.close();
     }
 

@@ -62,11 +62,29 @@ final class WebSocketSession implements ConsumerSession {
         } catch (RuntimeException e) {
             // The service validates events when they are produced, so this is a broken connection or a
             // misreading of the protocol: end the session loudly rather than skip an event.
-            end(new IllegalStateException("MConnect Events sent a message that is not a CloudEvent with an offset on "
-                    + address + ": " + MConnectEventsClient.describe(e), e));
+            failed(new IllegalStateException("MConnect Events sent a message that is not a CloudEvent with an offset on "
+                    + address + ": " + MConnectEventsClient.describe(e) + ". The message began: " + abbreviate(text), e));
             return;
         }
-        listener.onEvent(this, event);
+        try {
+            listener.onEvent(this, event);
+        } catch (RuntimeException e) {
+            // an event that cannot be taken must not be skipped: end the session, it comes again in the next
+            failed(new IllegalStateException("The consumer could not take offset " + event.offset() + " from " + address
+                    + ": " + MConnectEventsClient.describe(e), e));
+        }
+    }
+
+    /** Ends the session for a reason of its own and closes the socket, so that the service frees the session's events. */
+    private void failed(Throwable cause) {
+        end(cause);
+        if (!socket.isClosed()) {
+            socket.close((short) 1011, "consumer ended the session");
+        }
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private void checkAlive() {
@@ -84,9 +102,8 @@ final class WebSocketSession implements ConsumerSession {
             }
         }
         if (halfOpen) {
-            end(new TimeoutException("no pong within " + settings.pingTimeout() + " on " + address
+            failed(new TimeoutException("no pong within " + settings.pingTimeout() + " on " + address
                     + ": the connection is half-open"));
-            socket.close((short) 1001, "no pong");
         }
     }
 
@@ -95,7 +112,7 @@ final class WebSocketSession implements ConsumerSession {
     }
 
     private void onFailure(Throwable failure) {
-        end(new MConnectEventsUnavailableException(0, "The WebSocket session at " + address + " failed: "
+        failed(new MConnectEventsUnavailableException(0, "The WebSocket session at " + address + " failed: "
                 + MConnectEventsClient.describe(failure), failure));
     }
 
