@@ -37,7 +37,13 @@ final class ExchangeEvents {
 
     /**
      * The event an exchange produces: its body when that is a CloudEvent, else the body as data with attributes
-     * from the headers and the endpoint's defaults. A missing id is generated once and kept in the header.
+     * from the headers and the endpoint's defaults. A missing id is generated once and kept in the header until the
+     * event is produced.
+     * <p>
+     * On an exchange that came from an mconnect-events consumer, headers that still hold the consumed event's id,
+     * time, source or type describe that event, not the new one: they are not reused (a new id is generated, the
+     * endpoint's source and type options apply), so that a consume-then-produce route never sends a new event under
+     * the id of the one it consumed.
      */
     static CloudEvent toCloudEvent(Exchange exchange, MConnectEventsConfiguration configuration) {
         Message message = exchange.getMessage();
@@ -45,13 +51,19 @@ final class ExchangeEvents {
         if (body instanceof CloudEvent event) {
             return event;
         }
-        String id = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
+        ConsumedEventContext consumed = exchange.getProperty(ConsumedEventContext.PROPERTY, ConsumedEventContext.class);
+        CloudEvent echo = consumed == null ? null : consumed.event();
+        String id = fresh(message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class), echo == null ? null : echo.getId());
         if (id == null || id.isEmpty()) {
             id = generatedId(exchange);
             message.setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, id);
         }
         String source = header(message, MConnectEventsConstants.CLOUD_EVENT_SOURCE, configuration.getSource());
         String type = header(message, MConnectEventsConstants.CLOUD_EVENT_TYPE, configuration.getType());
+        if (echo != null) {
+            source = configuration.getSource() != null && echo.getSource().toString().equals(source) ? configuration.getSource() : source;
+            type = configuration.getType() != null && echo.getType().equals(type) ? configuration.getType() : type;
+        }
         String what = "event (source=" + source + ", id=" + id + ")";
         if (source == null || source.isBlank()) {
             throw refuse(what, "source is required: set the " + MConnectEventsConstants.CLOUD_EVENT_SOURCE
@@ -72,6 +84,10 @@ final class ExchangeEvents {
             builder.withSubject(subject);
         }
         Object time = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_TIME);
+        if (time != null && echo != null && echo.getTime() != null
+                && time.equals(echo.getTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))) {
+            time = null;
+        }
         if (time != null) {
             builder.withTime(time(time, what));
         }
@@ -99,9 +115,20 @@ final class ExchangeEvents {
         return id;
     }
 
-    /** Forgets the generated id once its event is produced: it was kept for the retries of a failed attempt only. */
+    /**
+     * Forgets a generated id once its event is produced: it was kept for the retries of a failed attempt only, and
+     * the next event this exchange produces (after a new body, in a loop or a split) must get an id of its own.
+     */
     static void produced(Exchange exchange) {
-        exchange.removeProperty(GENERATED_ID);
+        Object generated = exchange.removeProperty(GENERATED_ID);
+        if (generated != null && generated.equals(exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID))) {
+            exchange.getMessage().removeHeader(MConnectEventsConstants.CLOUD_EVENT_ID);
+        }
+    }
+
+    /** A header value, unless it only repeats the consumed event's (then null). */
+    private static String fresh(String value, String consumedValue) {
+        return value != null && value.equals(consumedValue) ? null : value;
     }
 
     /** Puts a consumed event on a message: attribute headers, offset, and the data or the whole event as the body. */

@@ -1,14 +1,19 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that process the events of one session: {@code parallelism} lanes, each a single thread taking its
- * events in arrival order. Every event of one partition key goes to the same lane, so events of a key are never
- * processed at the same time and always in their order; events without a key are spread round robin.
+ * The threads that process the events of a consumer: lanes, each a single thread taking its events in arrival order.
+ * Every event of one partition key goes to the same lane, whichever session of the consumer it came from, so events
+ * of a key are never processed at the same time and always in their order, also when a partition moves from one
+ * session to another while an event of it is still being processed; events without a key are spread round robin.
+ * A lane's queue is unbounded (the sessions bound what they take with maxPendingEvents): a task never runs on the
+ * thread that hands it over, which is a Vert.x event loop.
  */
 final class Lanes {
 
@@ -20,8 +25,13 @@ final class Lanes {
         this.camelContext = camelContext;
         this.lanes = new ExecutorService[parallelism];
         for (int i = 0; i < parallelism; i++) {
-            lanes[i] = camelContext.getExecutorServiceManager().newSingleThreadExecutor(owner,
-                    parallelism == 1 ? name : name + "-lane" + i);
+            String laneName = parallelism == 1 ? name : name + "-lane" + i;
+            ThreadPoolProfile oneThreadUnboundedQueue = new ThreadPoolProfile(laneName);
+            oneThreadUnboundedQueue.setPoolSize(1);
+            oneThreadUnboundedQueue.setMaxPoolSize(1);
+            oneThreadUnboundedQueue.setMaxQueueSize(Integer.MAX_VALUE);
+            oneThreadUnboundedQueue.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            lanes[i] = camelContext.getExecutorServiceManager().newThreadPool(owner, laneName, oneThreadUnboundedQueue);
         }
     }
 

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Consumes events: {@code concurrentConsumers} sessions, each kept open forever by a {@link SessionRunner} that
@@ -20,6 +19,7 @@ public class MConnectEventsConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsConsumer.class);
 
     private final List<SessionRunner> runners = new ArrayList<>();
+    private Lanes lanes;
 
     public MConnectEventsConsumer(MConnectEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -42,10 +42,14 @@ public class MConnectEventsConsumer extends DefaultConsumer {
                     + " so some sessions get more of it than others. Use 1, 2, 3, 4, 6 or 12 over all instances.",
                     configuration.getConcurrentConsumers(), getEndpoint().getEndpointUri());
         }
+        String consumerName = "MConnectEventsConsumer[" + getEndpoint().getChannel().uriName() + ", "
+                + (configuration.getGroup() == null ? "~default" : configuration.getGroup()) + "]";
+        // parallelism lanes per session, shared by all sessions so that a key keeps its lane when its partition moves
+        lanes = new Lanes(getEndpoint().getCamelContext(), this, consumerName,
+                configuration.getParallelism() * configuration.getConcurrentConsumers());
         for (int i = 0; i < configuration.getConcurrentConsumers(); i++) {
-            String name = "MConnectEventsConsumer[" + getEndpoint().getChannel().uriName() + ", "
-                    + (configuration.getGroup() == null ? "~default" : configuration.getGroup()) + "]#" + i;
-            SessionRunner runner = new SessionRunner(this, client, options, getEndpoint().getComponent().vertx(), name);
+            String name = consumerName + "#" + i;
+            SessionRunner runner = new SessionRunner(this, client, options, getEndpoint().getComponent().vertx(), lanes, name);
             runners.add(runner);
             runner.start();
         }
@@ -58,10 +62,21 @@ public class MConnectEventsConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         setHealthCheck(null);
-        // every session finishes its in-flight events in parallel, each within stopTimeout
-        CompletableFuture.allOf(runners.stream().map(runner -> CompletableFuture.runAsync(runner::stop)).toArray(CompletableFuture[]::new))
-                .join();
+        // every session finishes its in-flight events at the same time as the others, each within stopTimeout
+        List<Thread> stopping = new ArrayList<>();
+        for (SessionRunner runner : runners) {
+            Thread thread = new Thread(runner::stop, runner.name() + "-stop");
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            thread.join();
+        }
         runners.clear();
+        if (lanes != null) {
+            lanes.shutdown();
+            lanes = null;
+        }
         super.doStop();
     }
 

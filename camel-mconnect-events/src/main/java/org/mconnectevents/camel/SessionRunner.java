@@ -50,7 +50,10 @@ final class SessionRunner {
     private ConsumerSession session;
     private OffsetTracker tracker;
     private int generation;
+    /** Consecutive attempts that failed to open a session, or sessions the service ended. */
     private int failures;
+    /** Consecutive sessions ended by a technical failure; reset once a session confirms without one. */
+    private int technicalStreak;
     private boolean stopping;
     private boolean paused;
     private boolean restarting;
@@ -59,7 +62,8 @@ final class SessionRunner {
     private long confirmTimer = -1;
     private long retryTimer = -1;
 
-    SessionRunner(MConnectEventsConsumer consumer, MConnectEventsClient client, ConsumeOptions consumeOptions, Vertx vertx, String name) {
+    SessionRunner(MConnectEventsConsumer consumer, MConnectEventsClient client, ConsumeOptions consumeOptions, Vertx vertx,
+                  Lanes lanes, String name) {
         this.consumer = consumer;
         this.configuration = consumer.getEndpoint().getConfiguration();
         this.metrics = consumer.getEndpoint().metrics();
@@ -67,7 +71,7 @@ final class SessionRunner {
         this.consumeOptions = consumeOptions;
         this.vertx = vertx;
         this.name = name;
-        this.lanes = new Lanes(consumer.getEndpoint().getCamelContext(), consumer, name, configuration.getParallelism());
+        this.lanes = lanes;
     }
 
     void start() {
@@ -131,8 +135,10 @@ final class SessionRunner {
             }
             generation++;
             boolean opened = session != null;
+            boolean afterTechnicalFailure = restarting;
             session = null;
             tracker = null;
+            paused = false;
             vertx.cancelTimer(confirmTimer);
             if (stopping) {
                 state = State.STOPPED;
@@ -144,7 +150,7 @@ final class SessionRunner {
                 // a session that opened was no failed attempt: the back-off starts again from reconnectDelay
                 failures = opened ? 1 : failures + 1;
             }
-            delay = backOff(failures);
+            delay = afterTechnicalFailure ? backOff(technicalStreak) : backOff(failures);
         }
         if (cause != null) {
             LOG.warn("{}: session ended ({}); reconnecting in {} ms", name, describe(cause), delay);
@@ -200,7 +206,7 @@ final class SessionRunner {
             }
             tracker.delivered(event.offset());
             if (pending.incrementAndGet() >= configuration.getMaxPendingEvents()) {
-                pause(from);
+                pause(generation);
             }
             ConsumedEventContext context = new ConsumedEventContext(event, from, SessionRunner.this, tracker, generation);
             Object key = event.event().getExtension(EventCodec.PARTITION_KEY);
@@ -236,7 +242,7 @@ final class SessionRunner {
             completed(exchange, context);
         } finally {
             if (pending.decrementAndGet() <= configuration.getMaxPendingEvents() / 2) {
-                resume(context.generation());
+                resumeIfDrained();
             }
         }
     }
@@ -257,9 +263,6 @@ final class SessionRunner {
     /** The event finished: confirm it with the next confirmation, at once when confirmBatchSize are waiting. */
     void finish(ConsumedEventContext context) {
         int covered = context.tracker().finished(context.offset());
-        synchronized (this) {
-            failures = 0;
-        }
         if (covered >= configuration.getConfirmBatchSize()) {
             sendConfirmation(context.generation(), context.tracker());
         }
@@ -275,7 +278,14 @@ final class SessionRunner {
             return Future.succeededFuture();
         }
         return current.confirm(confirmation.offset())
-                .onSuccess(done -> metrics.confirmed(confirmation.events()))
+                .onSuccess(done -> {
+                    metrics.confirmed(confirmation.events());
+                    if (!tracker.hasFailed()) {
+                        synchronized (this) {
+                            technicalStreak = 0;
+                        }
+                    }
+                })
                 .onFailure(e -> LOG.debug("{}: confirmation of offset {} not sent ({}); those events come again",
                         name, confirmation.offset(), e.getMessage()));
     }
@@ -293,40 +303,39 @@ final class SessionRunner {
                 return;
             }
             restarting = true;
-            failures++;
-            delay = backOff(failures);
+            technicalStreak++;
+            delay = backOff(technicalStreak);
             current = session;
         }
         LOG.warn("{}: {} (offset {}) failed with a technical error and is not confirmed; it comes again in a new session"
                         + " after about {} ms. Cause: {}", name, EventRules.name(context.event()), context.offset(), delay,
                 failure == null ? "the exchange was marked rollback only" : describe(failure));
-        sendConfirmation(context.generation(), context.tracker());
         if (current != null) {
             current.pause();
-            current.close();
+            // what finished before the failure is confirmed first: over long polling, confirm and close are separate requests
+            sendConfirmation(context.generation(), context.tracker())
+                    .onComplete(confirmed -> current.close());
         }
     }
 
-    private void pause(ConsumerSession from) {
-        synchronized (this) {
-            if (paused) {
-                return;
-            }
+    /** Stops reading from the current session while too many events are pending; under the monitor, like resume. */
+    private synchronized void pause(int of) {
+        if (!paused && of == generation && session != null) {
             paused = true;
+            session.pause();
         }
-        from.pause();
     }
 
-    private void resume(int of) {
-        ConsumerSession current;
-        synchronized (this) {
-            if (!paused || of != generation || session == null || restarting || stopping) {
-                return;
-            }
+    /**
+     * Reads again once the pending events are down to half the bound, whichever session they came from. Pausing and
+     * resuming happen under this runner's monitor, so the flag and the session never disagree; the session does not
+     * call back into the runner while holding its own lock, so this cannot deadlock.
+     */
+    private synchronized void resumeIfDrained() {
+        if (paused && session != null && !restarting && !stopping && pending.get() <= configuration.getMaxPendingEvents() / 2) {
             paused = false;
-            current = session;
+            session.resume();
         }
-        current.resume();
     }
 
     /**
@@ -376,7 +385,6 @@ final class SessionRunner {
             state = State.STOPPED;
             vertx.cancelTimer(confirmTimer);
         }
-        lanes.shutdown();
     }
 
     synchronized State state() {
