@@ -6,10 +6,13 @@ import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executor;
 
 /**
  * {@code to("mconnect-events:dead")}: reports the exchange's event as dead on the session it came from, safe as
@@ -64,7 +67,8 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             return true;
         }
         CloudEvent dead = withReason(context.event(), failure);
-        report(context, dead).onComplete(result -> {
+        Executor continuations = endpoint.continuations();
+        report(context, dead).onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
@@ -78,7 +82,7 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
                 exchange.setException(notReported);
             }
             callback.done(false);
-        });
+        }));
         return false;
     }
 
@@ -100,7 +104,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         if (!endpoint.getConfiguration().isIncludeDeadReason()) {
             return event;
         }
-        return CloudEventBuilder.v1(event).withExtension(MConnectEventsConstants.DEAD_REASON_ATTRIBUTE, reason(failure)).build();
+        String reason = reason(failure);
+        // the reason must not push the event over the size limit: it is cut to what fits, with room for its name
+        int room = endpoint.getConfiguration().getMaxEventSize() - EventCodec.toJson(event).length - 64;
+        if (reason.length() > room) {
+            reason = room <= 3 ? "" : reason.substring(0, room - 3) + "...";
+        }
+        return CloudEventBuilder.v1(event).withExtension(MConnectEventsConstants.DEAD_REASON_ATTRIBUTE, reason).build();
     }
 
     private static String reason(Throwable failure) {

@@ -50,6 +50,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     private ClientCertificate certificate;
     private CertificateExpiryWatch expiryWatch;
     private long expiryTimer = -1;
+    private java.util.concurrent.ExecutorService continuations;
     private io.vertx.core.Vertx vertx;
     private MConnectEventsHealthCheck.Certificate certificateHealthCheck;
 
@@ -138,6 +139,18 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         }
     }
 
+    /**
+     * Where a route goes on after an asynchronous produce or dead report: never on the Vert.x event loop that
+     * completed it, since the next steps of a route (a database write, say) may block.
+     */
+    synchronized java.util.concurrent.Executor continuations() {
+        if (continuations == null) {
+            continuations = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "MConnectEvents[" + channel.uriName() + "]");
+        }
+        return continuations;
+    }
+
     /** The rules checked before producing. */
     EventRules eventRules() {
         return new EventRules(configuration.getMaxEventSize(), configuration.getMaxRequestSize(), Clock.systemUTC());
@@ -163,6 +176,10 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         synchronized (this) {
             closing = client;
             client = null;
+            if (continuations != null) {
+                getCamelContext().getExecutorServiceManager().shutdownGraceful(continuations);
+                continuations = null;
+            }
             if (expiryTimer >= 0) {
                 vertx.cancelTimer(expiryTimer);
                 expiryTimer = -1;

@@ -13,6 +13,7 @@ import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Produces the exchange's event (or a collection of CloudEvents as a batch) on the events channel, or a test event
@@ -65,7 +66,8 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        sent.onComplete(result -> {
+        Executor continuations = endpoint.continuations();
+        sent.onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
                 metrics.produced(result.result());
                 ExchangeEvents.produced(exchange);
@@ -76,7 +78,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
                 exchange.setException(result.cause());
             }
             callback.done(false);
-        });
+        }));
         return false;
     }
 

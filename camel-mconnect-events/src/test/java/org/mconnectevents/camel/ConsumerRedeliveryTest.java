@@ -73,7 +73,7 @@ class ConsumerRedeliveryTest extends CamelTestSupport {
                 // the consumer's own warning logs each failure
                 errorHandler(noErrorHandler());
                 from("mconnect-events:events?group=random-failures&parallelism=4&confirmInterval=100"
-                        + "&reconnectDelay=10&reconnectMaxDelay=100")
+                        + "&reconnectDelay=10&reconnectMaxDelay=40")
                         .process(exchange -> {
                             if (ThreadLocalRandom.current().nextInt(10) == 0) {
                                 failedAttempts.incrementAndGet();
