@@ -1,17 +1,12 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.Comparator;
 import java.util.List;
@@ -28,25 +23,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * with autoConfirm=false only through the handle in the CamelMConnectEventsConfirmation header, or by reporting the
  * event dead.
  */
-class ConfirmationTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
+class ConfirmationTest extends EmulatorRouteTestSupport {
 
     @Test
     void aThousandEventsAreConfirmedInTenMessagesOfAHundred() throws Exception {

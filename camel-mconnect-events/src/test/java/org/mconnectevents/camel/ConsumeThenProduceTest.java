@@ -1,13 +1,10 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.EmulatorClients;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.Map;
 
@@ -20,17 +17,7 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
  * A route that consumes an event and produces a new one from it: the headers of the consumed event describe that
  * event, so the new one gets an id of its own and the endpoint's type, never the consumed event's.
  */
-class ConsumeThenProduceTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
+class ConsumeThenProduceTest extends EmulatorRouteTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -1,18 +1,13 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -28,25 +23,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * unless test=false), the test channel only test events; and options that cannot work stop the route at start with
  * a message naming the option.
  */
-class ConsumerChannelsTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
+class ConsumerChannelsTest extends EmulatorRouteTestSupport {
 
     @Test
     void theTestChannelTakesTestEventsOnlyAndTheEventsChannelWithTestFalseStandardEventsOnly() throws Exception {

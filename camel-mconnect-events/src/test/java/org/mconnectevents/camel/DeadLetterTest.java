@@ -3,21 +3,16 @@ package org.mconnectevents.camel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -37,25 +32,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * event stays unconfirmed and comes again; an exchange that no mconnect-events consumer received is refused with a
  * message that says so.
  */
-class DeadLetterTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
+class DeadLetterTest extends EmulatorRouteTestSupport {
 
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = { "websocket", "longpolling" })

@@ -1,17 +1,11 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,25 +23,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * confirms what finished and closes the session; processed events do not come again, and an event that did not
  * finish in time does.
  */
-class GracefulStopTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
+class GracefulStopTest extends EmulatorRouteTestSupport {
 
     @Test
     void stoppingTheRouteConfirmsWhatWasProcessedSoItDoesNotComeAgain() throws Exception {

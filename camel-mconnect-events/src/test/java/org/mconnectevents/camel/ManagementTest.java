@@ -1,15 +1,12 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import javax.management.ObjectName;
 import java.security.cert.X509Certificate;
@@ -28,10 +25,7 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
  * rejected by a producer endpoint, consumed and confirmed by a consumer endpoint, reported dead by the dead channel,
  * consumer sessions reopened after the service dropped them, and the days left on the client certificate.
  */
-class ManagementTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
+class ManagementTest extends EmulatorRouteTestSupport {
 
     private static final String PRODUCER = "mconnect-events:events";
     private static final String CONSUMER = "mconnect-events:events?group=jmx&confirmInterval=100&reconnectDelay=100";
@@ -41,18 +35,6 @@ class ManagementTest extends CamelTestSupport {
     public void configureTest(TestExecutionConfiguration configuration) {
         super.configureTest(configuration);
         configuration.withJMX(true);
-    }
-
-    @Override
-    protected void setupResources() {
-        EMULATOR.emulator().reset();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
     }
 
     @Override

@@ -1,19 +1,13 @@
 package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.CapturedLog;
-import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -34,25 +28,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * of one partition key never run at the same time and always run in the order they were produced; and
  * {@code concurrentConsumers} sessions share the group's events, with a warning when their number does not divide 12.
  */
-class ParallelismOrderTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
+class ParallelismOrderTest extends EmulatorRouteTestSupport {
 
     @Test
     void eightLanesKeepTheOrderOfEveryKeyAndNeverRunTwoEventsOfOneKeyAtOnce() throws Exception {

@@ -2,14 +2,11 @@ package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.EmulatorClients;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,17 +19,7 @@ import static org.mconnectevents.camel.support.EmulatorClients.ORDER_CREATED;
 import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
 
 /** What an integrator writes first: produce with to(), consume with from(), over both transports and both formats. */
-class ProduceAndConsumeTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
+class ProduceAndConsumeTest extends EmulatorRouteTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -2,20 +2,17 @@ package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.ManagementStrategy;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.emulator.config.Faults;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import javax.management.ObjectName;
 import java.io.IOException;
@@ -46,10 +43,7 @@ import static org.mconnectevents.camel.support.OrderEvents.orderCreated;
  * {@link MConnectEventsUnavailableException}, retryable. When Camel's error handler retries, a generated id is
  * kept, so every stored copy carries the same id. The endpoint's MBean counts what was produced and refused.
  */
-class ProducerErrorsTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
+class ProducerErrorsTest extends EmulatorRouteTestSupport {
 
     private static final String PRODUCE_ORDERS = "mconnect-events:events?source=" + SOURCE + "&type=" + ORDER_CREATED;
 
@@ -57,18 +51,6 @@ class ProducerErrorsTest extends CamelTestSupport {
     public void configureTest(TestExecutionConfiguration testConfiguration) {
         super.configureTest(testConfiguration);
         testConfiguration.withEnableJMX();
-    }
-
-    @Override
-    protected void doPreSetup() {
-        EMULATOR.emulator().reset();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
     }
 
     @Override

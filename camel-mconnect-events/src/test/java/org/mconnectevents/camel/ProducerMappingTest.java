@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.EmulatorClients;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,28 +36,13 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
  * its data; a Map or a POJO body becomes JSON data; format=binary carries text data unchanged; and
  * {@code to("mconnect-events:test")} stores a test event that only a consumer of test events receives.
  */
-class ProducerMappingTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
+class ProducerMappingTest extends EmulatorRouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final OffsetDateTime TIME = OffsetDateTime.parse("2025-03-01T10:15:30Z");
 
     /** An order as an integrator's route would carry it. */
     public record Order(int number, String customer, List<String> lines) {
-    }
-
-    @Override
-    protected void doPreSetup() {
-        EMULATOR.emulator().reset();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
     }
 
     @Override

@@ -1,17 +1,14 @@
 package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,25 +38,10 @@ import static org.mconnectevents.camel.support.OrderEvents.orderCreated;
  * refused whole, unless {@code splitBatches=true} sends it in several requests, every event arriving in the
  * order of its partition key.
  */
-class ProducerValidationTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
+class ProducerValidationTest extends EmulatorRouteTestSupport {
 
     private static final String PRODUCE = "mconnect-events:events";
     private static final int MAX_REQUEST_SIZE = 1024 * 1024;
-
-    @Override
-    protected void doPreSetup() {
-        EMULATOR.emulator().reset();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

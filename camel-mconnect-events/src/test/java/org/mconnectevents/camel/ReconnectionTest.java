@@ -1,21 +1,15 @@
 package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
+import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.camel.support.CapturedLog;
-import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.LoopbackProxy;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
-import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,27 +26,9 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * forever, with exponential back-off and jitter between attempts; WebSocket pings find a connection that delivers
  * nothing more without being closed; and no event is lost on the way.
  */
-class ReconnectionTest extends CamelTestSupport {
+class ReconnectionTest extends EmulatorRouteTestSupport {
 
     private static final Pattern RECONNECTING_IN = Pattern.compile("reconnecting in (\\d+) ms");
-
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private Emulator emulator;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        return context;
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator = EMULATOR.emulator();
-        emulator.reset();
-    }
 
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = { "websocket", "longpolling" })
