@@ -7,7 +7,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mconnectevents.camel.support.CapturedLog;
+import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
@@ -149,7 +149,7 @@ class ConsumerRedeliveryTest extends CamelTestSupport {
     @Test
     void aFailureThatPersistsIsRetriedWithGrowingDelaysUntilItStops() throws Exception {
         List<String> attempts = new CopyOnWriteArrayList<>();
-        try (CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+        try (LogCapture log = LogCapture.of(SessionRunner.class)) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -5,7 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.support.CapturedLog;
+import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 
@@ -98,7 +98,7 @@ class ParallelismOrderTest extends EmulatorRouteTestSupport {
 
     @Test
     void concurrentConsumersThatDoNotDivideTwelveAreWarnedAbout() throws Exception {
-        try (CapturedLog log = CapturedLog.of(MConnectEventsConsumer.class)) {
+        try (LogCapture log = LogCapture.of(MConnectEventsConsumer.class)) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

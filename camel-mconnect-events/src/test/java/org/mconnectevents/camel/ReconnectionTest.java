@@ -6,7 +6,7 @@ import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mconnectevents.camel.support.CapturedLog;
+import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.LoopbackProxy;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
@@ -57,7 +57,7 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
     void whileTheServiceRefusesConnectionsTheConsumerRetriesWithExponentialBackOffAndJitterThenConnects() throws Exception {
         Set<String> received = ConcurrentHashMap.newKeySet();
         try (LoopbackProxy proxy = LoopbackProxy.to(emulator.port());
-             CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+             LogCapture log = LogCapture.of(SessionRunner.class)) {
             proxy.refuseConnections(true);
             consume("mconnect-events:events?group=refused&reconnectDelay=40&reconnectMaxDelay=320&baseAddress="
                     + proxy.baseAddress(), received);
@@ -85,7 +85,7 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
 
     @Test
     void aSessionThatOpenedWasNoFailedAttemptSoAnIdleConsumerClosedByTheServiceRetriesWithoutGrowingDelays() throws Exception {
-        try (CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+        try (LogCapture log = LogCapture.of(SessionRunner.class)) {
             consume("mconnect-events:events?group=idle&reconnectDelay=40&reconnectMaxDelay=5000", ConcurrentHashMap.newKeySet());
             MConnectEventsEndpoint endpoint = (MConnectEventsEndpoint) context.getRoute("consumer").getEndpoint();
             within(10).until(() -> RegistryConsumption.group(emulator, "idle").sessions() == 1);
@@ -108,7 +108,7 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
     void pingsFindAHalfOpenConnectionAndTheConsumerReconnectsWithoutLosingAnEvent() throws Exception {
         Set<String> received = ConcurrentHashMap.newKeySet();
         try (LoopbackProxy proxy = LoopbackProxy.to(emulator.port());
-             CapturedLog log = CapturedLog.of(SessionRunner.class)) {
+             LogCapture log = LogCapture.of(SessionRunner.class)) {
             consume("mconnect-events:events?group=half-open&pingInterval=100&pingTimeout=500&reconnectDelay=20"
                     + "&confirmInterval=50&baseAddress=" + proxy.baseAddress(), received);
             MConnectEventsEndpoint endpoint = (MConnectEventsEndpoint) context.getRoute("consumer").getEndpoint();

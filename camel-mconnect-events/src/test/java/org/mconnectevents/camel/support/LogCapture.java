@@ -30,6 +30,11 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(loggingClass);
     }
 
+    /** The messages logged at WARN so far, formatted, oldest first. */
+    public List<String> warnings() {
+        return messages(Level.WARN);
+    }
+
     /** The messages logged at this level so far, formatted, oldest first. */
     public List<String> messages(Level level) {
         return recorder.events.stream().filter(event -> event.getLevel() == level)
