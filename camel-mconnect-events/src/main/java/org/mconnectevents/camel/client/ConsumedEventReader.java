@@ -60,6 +60,12 @@ final class ConsumedEventReader {
         }
     }
 
+    /** Whether the SDK's JSON format holds data of this content type as JSON (no content type counts as JSON). */
+    static boolean isJsonData(String contentType) {
+        return contentType == null || contentType.equals(EventCodec.DEFAULT_DATA_CONTENT_TYPE)
+                || JSON_CONTENT_TYPE.matcher(contentType).matches();
+    }
+
     /** The bytes of each element of a JSON array, in order. */
     static List<byte[]> arrayElements(byte[] json) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
@@ -273,7 +279,7 @@ final class ConsumedEventReader {
 
         /** JSON data as sent; other data must be a JSON string, whose text it is. Null when neither. */
         private byte[] dataBytes(String contentType) {
-            if (contentType.equals(EventCodec.DEFAULT_DATA_CONTENT_TYPE) || JSON_CONTENT_TYPE.matcher(contentType).matches()) {
+            if (isJsonData(contentType)) {
                 return data;
             }
             return dataIsText ? dataText.getBytes(StandardCharsets.UTF_8) : null;

@@ -30,7 +30,8 @@ public final class EventCodec {
 
     /** One event in the JSON event format. */
     public static byte[] toJson(CloudEvent event) {
-        return FORMAT.serialize(event);
+        byte[] written = EventJsonWriter.write(event);
+        return written != null ? written : FORMAT.serialize(event);
     }
 
     /** A batch body from events already in the JSON event format. */
