@@ -1,20 +1,101 @@
 package org.mconnectevents.benchmarks;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.mconnectevents.benchmarks.Scenarios.Row;
+import org.mconnectevents.emulator.Emulator;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
 /**
- * Runs the benchmarks and prints their figures:
- * {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Arguments (or
- * {@code -Dexec.args="..."}): the number of events to measure (default 300000).
+ * The component against a raw Vert.x client and a camel-http route, on the emulator over loopback, all in this
+ * JVM: {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Every row runs once to warm up, then
+ * in measured rounds (the order of the clients alternates between rounds); the table shows the best run of each
+ * row. Arguments (or {@code -Dexec.args="..."}): seconds per producing run (default 4), measured rounds (default 2).
  */
 public final class Benchmarks {
+
+    /** The emulator's demo clients: one produces ASP.RST.VP.Invalidated, the other consumes it. */
+    static final String PRODUCER = "demo-producer";
+    static final String CONSUMER = "demo-consumer";
+    /** Events each measured consuming run takes, stored beforehand; half of it to warm up. */
+    private static final int CONSUME_EVENTS = 200_000;
+
+    /** Rows to run, e.g. {@code -Dbench.rows=CONSUME_COMPONENT} while profiling one of them; all when empty. */
+    private static final List<String> ONLY = System.getProperty("bench.rows", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.rows").split(","));
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        System.out.printf("machine: %d processors, max heap %d MiB, Java %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"));
-        EmulatorThroughput.main(new String[] {Integer.toString(events)});
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 4);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        printMachine();
+        long started = System.nanoTime();
+        try (Emulator emulator = Emulator.builder().start()) {
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+            CamelContext camel = new DefaultCamelContext();
+            try (RawVertxClient raw = new RawVertxClient(vertx, emulator, Scenarios.IN_FLIGHT)) {
+                ComponentClient component = new ComponentClient(camel, vertx, emulator);
+                CamelHttpRoute camelHttp = new CamelHttpRoute(camel, emulator, "https-kept", true);
+                CamelHttpRoute camelHttpDefault = new CamelHttpRoute(camel, emulator, "https-default", false);
+                camel.start();
+                new Workload("check").checkSameJson();
+                Scenarios scenarios = new Scenarios(emulator, raw, component, camelHttp, camelHttpDefault, duration);
+                Report report = new Report();
+                round(scenarios, "warm-up", CONSUME_EVENTS / 2, false, null);
+                for (int r = 1; r <= rounds; r++) {
+                    round(scenarios, "round " + r, CONSUME_EVENTS, r % 2 == 0, report);
+                }
+                report.print();
+            } finally {
+                camel.close();
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        }
+        System.out.printf("%nbenchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void round(Scenarios scenarios, String label, int consumeEvents, boolean reversed, Report report)
+            throws Exception {
+        for (List<Row> group : Row.GROUPS) {
+            List<Row> order = new ArrayList<>(group);
+            if (reversed) {
+                Collections.reverse(order);
+            }
+            for (Row row : order) {
+                if ((!ONLY.isEmpty() && !ONLY.contains(row.name()))
+                        || (report == null && row == Row.SINGLE_CAMEL_HTTP_DEFAULT)) {
+                    // a TLS handshake per request: its figure needs no warming up
+                    continue;
+                }
+                Timing timing = scenarios.run(row, consumeEvents);
+                System.out.printf("%-8s %-30s %-42s %,9d events %6.2f s %,9.0f events/s %7.1f CPU µs/event,"
+                                + " others busy %.2f cores%n", label, row.scenario, row.client, timing.events(),
+                        timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(), timing.othersCoresBusy());
+                if (report != null) {
+                    report.add(row, timing);
+                }
+            }
+        }
+    }
+
+    private static void printMachine() {
+        Runtime runtime = Runtime.getRuntime();
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        System.out.printf("machine: %d processors, max heap %d MiB, Java %s, GC %s; client and emulator in this JVM,"
+                        + " over loopback; %d requests in flight for every producer%n", runtime.availableProcessors(),
+                runtime.maxMemory() >> 20, System.getProperty("java.version"), collectors, Scenarios.IN_FLIGHT);
     }
 }

@@ -1,7 +1,5 @@
 package org.mconnectevents.camel.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
@@ -27,16 +25,14 @@ public final class EventCodec {
     public static final String DEFAULT_DATA_CONTENT_TYPE = "application/json";
 
     private static final JsonFormat FORMAT = new JsonFormat();
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
-    private static final TypeReference<List<CloudEvent>> EVENT_LIST = new TypeReference<>() {
-    };
 
     private EventCodec() {
     }
 
     /** One event in the JSON event format. */
     public static byte[] toJson(CloudEvent event) {
-        return FORMAT.serialize(event);
+        byte[] written = EventJsonWriter.write(event);
+        return written != null ? written : FORMAT.serialize(event);
     }
 
     /** A batch body from events already in the JSON event format. */
@@ -66,18 +62,17 @@ public final class EventCodec {
      * @throws IllegalArgumentException when the text is not a CloudEvent with an integer offset
      */
     public static ConsumedEvent consumed(byte[] json) {
-        return consumed(FORMAT.deserialize(json));
+        ConsumedEvent read = ConsumedEventReader.read(json);
+        return read != null ? read : consumed(FORMAT.deserialize(json));
     }
 
     /** Consumed events of a batch ({@code application/cloudevents-batch+json}). */
     public static List<ConsumedEvent> consumedBatch(Buffer body) {
-        List<CloudEvent> events;
         try {
-            events = MAPPER.readValue(body.getBytes(), EVENT_LIST);
-        } catch (IOException e) {
+            return ConsumedEventReader.arrayElements(body.getBytes()).stream().map(EventCodec::consumed).toList();
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("a batch of consumed events is not a JSON array of CloudEvents: " + e.getMessage(), e);
         }
-        return events.stream().map(EventCodec::consumed).toList();
     }
 
     private static ConsumedEvent consumed(CloudEvent event) {

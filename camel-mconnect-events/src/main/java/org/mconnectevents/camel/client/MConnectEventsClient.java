@@ -133,10 +133,13 @@ public final class MConnectEventsClient implements AutoCloseable {
     private Future<Response> exchange(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
         request.setIdleTimeout(timeout.toMillis());
         String target = request.getMethod() + " " + pathOf(request.getURI());
+        // The body is asked for in the very callback that receives the response. Asked for one step later (a
+        // listener of the composed future), it can come after a short response already ended when the request
+        // was made from a thread that is not Vert.x's, and then it never completes.
         return via.request(request)
-                .compose(sent -> body == null ? sent.send() : sent.send(body))
-                .compose(response -> response.body().map(content -> new Response(response.statusCode(),
-                        response.getHeader("Location"), content)))
+                .compose(sent -> (body == null ? sent.send() : sent.send(body))
+                        .compose(response -> response.body().map(content -> new Response(response.statusCode(),
+                                response.getHeader("Location"), content))))
                 .transform(result -> {
                     if (result.failed()) {
                         return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
