@@ -116,23 +116,4 @@ class ConfirmationTest extends EmulatorRouteTestSupport {
                 .isEqualTo(new RegistryConsumption.Group(0, 0, 1, 1)));
         assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).hasSize(1);
     }
-
-    private void consume(String uri, ThrowingProcessor processor) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("consumer").process(processor::process);
-            }
-        });
-    }
-
-    private static String idOf(Exchange exchange) {
-        return exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
-    }
-
-    /** What the route does with each exchange. */
-    @FunctionalInterface
-    private interface ThrowingProcessor {
-        void process(Exchange exchange) throws Exception;
-    }
 }

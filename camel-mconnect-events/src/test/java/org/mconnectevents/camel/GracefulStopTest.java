@@ -104,23 +104,4 @@ class GracefulStopTest extends EmulatorRouteTestSupport {
         within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "stuck").confirmed()).isEqualTo(1));
         assertThat(attempts).containsExactly("order-1", "order-1");
     }
-
-    private void consume(String uri, ThrowingProcessor processor) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("consumer").process(processor::process);
-            }
-        });
-    }
-
-    private static String idOf(Exchange exchange) {
-        return exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
-    }
-
-    /** What the route does with each exchange. */
-    @FunctionalInterface
-    private interface ThrowingProcessor {
-        void process(Exchange exchange) throws Exception;
-    }
 }

@@ -119,9 +119,6 @@ class ParallelismOrderTest extends EmulatorRouteTestSupport {
         TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextInt(500));
     }
 
-    private static String idOf(Exchange exchange) {
-        return exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
-    }
 
     /** The session of a lane thread, e.g. {@code #2} of {@code Camel (camel-1) thread #5 - MConnectEventsConsumer[events, shared]#2}. */
     private static String sessionOf(String threadName) {
