@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ProducerAndConsumer;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
@@ -40,18 +41,7 @@ class GroupsAndPartitionsTest {
     private static final int PARTITIONS = 12;
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
-            partitions: %d
-            clients:
-              - name: producer
-                idno: "1003600000001"
-                produces:
-                  - type: %s
-                    sources: [ "urn:test:orders" ]
-              - name: consumer
-                idno: "1003600000002"
-                consumes: [ %s ]
-            """.formatted(PARTITIONS, TYPE, TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "partitions: " + PARTITIONS));
 
     private static Emulator emulator;
     private static EmulatorState state;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.config.Faults;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ProducerAndConsumer;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.LongPollingClient;
@@ -40,19 +41,7 @@ class LongPollingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
-            pollTimeout: %s
-            instanceExpiry: %s
-            clients:
-              - name: producer
-                idno: "1003600000001"
-                produces:
-                  - type: %s
-                    sources: [ "urn:test:orders" ]
-              - name: consumer
-                idno: "1003600000002"
-                consumes: [ %s ]
-            """.formatted(POLL_TIMEOUT, INSTANCE_EXPIRY, TYPE, TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "pollTimeout: " + POLL_TIMEOUT, "instanceExpiry: " + INSTANCE_EXPIRY));
 
     private static Emulator emulator;
     private static EmulatorState state;

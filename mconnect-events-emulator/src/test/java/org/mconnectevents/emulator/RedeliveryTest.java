@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.emulator.config.Faults;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ProducerAndConsumer;
 import org.mconnectevents.emulator.support.ConfirmingConsumer;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
@@ -33,17 +34,7 @@ class RedeliveryTest {
     private static final String GROUP = "~default";
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
-            clients:
-              - name: producer
-                idno: "1003600000001"
-                produces:
-                  - type: %s
-                    sources: [ "urn:test:orders" ]
-              - name: consumer
-                idno: "1003600000002"
-                consumes: [ %s ]
-            """.formatted(TYPE, TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE));
 
     private static Emulator emulator;
     private static EmulatorState state;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ProducerAndConsumer;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
@@ -29,17 +30,7 @@ class TestAndDeadEventsTest {
     private static final String TYPE = "Test.Orders.Order.Placed";
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
-            clients:
-              - name: producer
-                idno: "1003600000001"
-                produces:
-                  - type: %s
-                    sources: [ "urn:test:orders" ]
-              - name: consumer
-                idno: "1003600000002"
-                consumes: [ %s ]
-            """.formatted(TYPE, TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE));
 
     private static Emulator emulator;
     private static EmulatorState state;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
+import org.mconnectevents.emulator.support.ProducerAndConsumer;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
@@ -37,18 +38,7 @@ class WebSocketConsumptionTest {
     private static final String GROUP = "~default";
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml("""
-            unconfirmedWindow: %d
-            clients:
-              - name: producer
-                idno: "1003600000001"
-                produces:
-                  - type: %s
-                    sources: [ "urn:test:orders" ]
-              - name: consumer
-                idno: "1003600000002"
-                consumes: [ %s ]
-            """.formatted(WINDOW, TYPE, TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "unconfirmedWindow: " + WINDOW));
 
     private static Emulator emulator;
     private static EmulatorState state;
