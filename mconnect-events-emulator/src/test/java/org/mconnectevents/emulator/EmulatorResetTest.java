@@ -3,13 +3,12 @@ package org.mconnectevents.emulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
 import org.mconnectevents.emulator.support.TestClient;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mconnectevents.emulator.support.Soon.soon;
@@ -20,16 +19,14 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  */
 class EmulatorResetTest {
 
-    private static final String TYPE = "Test.Orders.Order.Placed";
-
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE));
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml());
 
     @Test
     void resetForgetsEventsAndCountsAndClosesSessionsAtOnce() {
         Emulator emulator = EMULATOR.emulator();
         EmulatorState state = EmulatorState.of(emulator);
-        EventProducer producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
+        EventProducer producer = EventProducer.of(emulator, "producer", ProducerAndConsumerSupport.TYPE, "urn:test:orders");
         TestClient consumer = TestClient.of(emulator, "consumer");
         RecordingWebSocket before = consumer.connect("");
         producer.produce("before-1", "before-2", "before-3");

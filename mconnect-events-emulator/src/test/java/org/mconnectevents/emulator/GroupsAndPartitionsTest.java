@@ -2,17 +2,13 @@ package org.mconnectevents.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
-import org.mconnectevents.emulator.support.TestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,32 +30,13 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * when one joins or leaves, never holding the same event at once; every group gets every event; events of one
  * partition key keep their order; events without a key are spread over the partitions.
  */
-class GroupsAndPartitionsTest {
+class GroupsAndPartitionsTest extends ProducerAndConsumerSupport {
 
-    private static final String TYPE = "Test.Orders.Order.Placed";
     private static final String GROUP = "~default";
     private static final int PARTITIONS = 12;
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "partitions: " + PARTITIONS));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml("partitions: " + PARTITIONS));
 
     @Test
     void twoSessionsOfAGroupEachGetAPartAndTogetherAllWithoutAnEventInBoth() {

@@ -2,15 +2,11 @@ package org.mconnectevents.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.config.Faults;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
-import org.mconnectevents.emulator.support.EventProducer;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.LongPollingClient;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.TestClient;
@@ -32,34 +28,15 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * without an offset), reporting dead, deleting, the poll timeout, and the expiry of instances nobody polls.
  * The base address is opaque: only the returned {@code Location} with the documented suffixes works.
  */
-class LongPollingTest {
+class LongPollingTest extends ProducerAndConsumerSupport {
 
-    private static final String TYPE = "Test.Orders.Order.Placed";
     private static final String GROUP = "~default";
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration INSTANCE_EXPIRY = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "pollTimeout: " + POLL_TIMEOUT, "instanceExpiry: " + INSTANCE_EXPIRY));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml("pollTimeout: " + POLL_TIMEOUT, "instanceExpiry: " + INSTANCE_EXPIRY));
 
     @Test
     void creatingAnInstanceAnswers201WithAnAbsoluteLocationUnderARandomBridgeName() {

@@ -1,20 +1,16 @@
 package org.mconnectevents.emulator;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.emulator.config.Faults;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.ConfirmingConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
-import org.mconnectevents.emulator.support.TestClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,31 +24,12 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * way the first one ended, and what it confirmed is not. With the service's faults (sessions closed after a few
  * events, confirmations lost) a consumer that reconnects still ends up confirming every event.
  */
-class RedeliveryTest {
+class RedeliveryTest extends ProducerAndConsumerSupport {
 
-    private static final String TYPE = "Test.Orders.Order.Placed";
     private static final String GROUP = "~default";
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml());
 
     /** The ways a WebSocket session ends. */
     enum SessionEnd {

@@ -1,16 +1,11 @@
 package org.mconnectevents.emulator;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
-import org.mconnectevents.emulator.support.EventProducer;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
-import org.mconnectevents.emulator.support.TestClient;
 
 import java.time.Duration;
 
@@ -21,31 +16,12 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * Retention: events are kept for the configured time (120 hours on the service, one second here); a consumer
  * that comes later than that misses them, while one within it still gets them.
  */
-class RetentionTest {
+class RetentionTest extends ProducerAndConsumerSupport {
 
-    private static final String TYPE = "Test.Orders.Order.Placed";
     private static final Duration RETENTION = Duration.ofSeconds(1);
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "retention: " + RETENTION));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml("retention: " + RETENTION));
 
     @Test
     void eventsOlderThanTheRetentionAreNotDeliveredToAGroupThatConnectsLater() {

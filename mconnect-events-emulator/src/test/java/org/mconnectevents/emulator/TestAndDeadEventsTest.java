@@ -1,16 +1,11 @@
 package org.mconnectevents.emulator;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
-import org.mconnectevents.emulator.support.EventProducer;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
-import org.mconnectevents.emulator.support.TestClient;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,30 +20,10 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * session at a time, and each is confirmed once. The {@code events}, {@code test} and {@code dead} query
  * parameters choose what a session receives.
  */
-class TestAndDeadEventsTest {
-
-    private static final String TYPE = "Test.Orders.Order.Placed";
+class TestAndDeadEventsTest extends ProducerAndConsumerSupport {
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml());
 
     @Test
     void aTestEventReachesOneSessionOfTheClientWhateverItsGroup() {

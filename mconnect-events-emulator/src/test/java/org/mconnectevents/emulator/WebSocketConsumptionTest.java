@@ -2,19 +2,15 @@ package org.mconnectevents.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
-import org.mconnectevents.emulator.support.ProducerAndConsumer;
-import org.mconnectevents.emulator.support.EmulatorState;
+import org.mconnectevents.emulator.support.ProducerAndConsumerSupport;
 import org.mconnectevents.emulator.support.EventProducer;
 import org.mconnectevents.emulator.support.Received;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
-import org.mconnectevents.emulator.support.TestClient;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -31,32 +27,13 @@ import static org.mconnectevents.emulator.support.Soon.soon;
  * query parameters, one CloudEvent with a string {@code offset} per text message, cumulative
  * {@code confirm:<offset>}, {@code dead:<event>}, the close on anything else, and the unconfirmed window.
  */
-class WebSocketConsumptionTest {
+class WebSocketConsumptionTest extends ProducerAndConsumerSupport {
 
     private static final int WINDOW = 5;
-    private static final String TYPE = "Test.Orders.Order.Placed";
     private static final String GROUP = "~default";
 
     @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumer.yaml(TYPE, "unconfirmedWindow: " + WINDOW));
-
-    private static Emulator emulator;
-    private static EmulatorState state;
-    private static EventProducer producer;
-    private static TestClient consumer;
-
-    @BeforeAll
-    static void clients() {
-        emulator = EMULATOR.emulator();
-        state = EmulatorState.of(emulator);
-        producer = EventProducer.of(emulator, "producer", TYPE, "urn:test:orders");
-        consumer = TestClient.of(emulator, "consumer");
-    }
-
-    @BeforeEach
-    void startFromNothing() {
-        emulator.reset();
-    }
+    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(ProducerAndConsumerSupport.yaml("unconfirmedWindow: " + WINDOW));
 
     @Test
     void anUpgradeWithoutTheCloudEventsSubProtocolIsRefusedWith400() {
