@@ -1,0 +1,155 @@
+package org.mconnectevents.camel.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.springframework.orm.jpa.JpaTransactionManager;
+
+/**
+ * A database of its own for one test class: an in-memory H2 database, or a fresh schema in the PostgreSQL at
+ * {@code 127.0.0.1:5432} (database {@code test}, user {@code postgres}; override with {@code -Dmconnect.postgresql.url},
+ * {@code .user}, {@code .password}). PostgreSQL is required: when it is not reachable the test fails with a message
+ * saying how to start it; it never skips.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    /** The databases the building blocks are tested on. */
+    public enum Kind {
+        H2, POSTGRESQL;
+
+        /** The DDL resource of a building block for this database, e.g. {@code outbox} → {@code .../outbox-h2.sql}. */
+        public String ddl(String folder, String name) {
+            return folder + "/" + name + "-" + name().toLowerCase(Locale.ROOT) + ".sql";
+        }
+    }
+
+    private static final String PG_URL = System.getProperty("mconnect.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getProperty("mconnect.postgresql.user", "postgres");
+    private static final String PG_PASSWORD = System.getProperty("mconnect.postgresql.password", "");
+
+    private final Kind kind;
+    private final String schema;
+    private final HikariDataSource dataSource;
+
+    private TestDatabase(Kind kind, String schema, HikariDataSource dataSource) {
+        this.kind = kind;
+        this.schema = schema;
+        this.dataSource = dataSource;
+    }
+
+    /** Opens a new, empty database of that kind with a pool of {@code poolSize} connections. */
+    public static TestDatabase open(Kind kind, int poolSize) {
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName(name);
+        if (kind == Kind.H2) {
+            // DB_CLOSE_DELAY keeps the database while the pool reconnects; LOCK_TIMEOUT bounds waits on row locks
+            config.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+            config.setUsername("sa");
+        } else {
+            createSchema(name);
+            config.setJdbcUrl(PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name);
+            config.setUsername(PG_USER);
+            config.setPassword(PG_PASSWORD);
+        }
+        return new TestDatabase(kind, name, new HikariDataSource(config));
+    }
+
+    /** Opens a new, empty database of that kind with a small pool. */
+    public static TestDatabase open(Kind kind) {
+        return open(kind, 8);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs SQL scripts from the class path (statements separated by {@code ;} at a line end). */
+    public TestDatabase apply(String... resources) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String resource : resources) {
+                for (String sql : statements(resource)) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not apply " + List.of(resources) + " on " + kind, e);
+        }
+        return this;
+    }
+
+    /** An entity manager factory (Hibernate, schema left as the DDL made it) over this database. */
+    public EntityManagerFactory entityManagerFactory(Class<?>... entities) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(schema);
+        for (Class<?> entity : entities) {
+            configuration.managedClass(entity);
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        properties.put("hibernate.hbm2ddl.auto", "none");
+        properties.forEach(configuration::property);
+        return configuration.createEntityManagerFactory();
+    }
+
+    /** Spring's JPA transaction manager for that factory, as camel-jpa and {@code transacted()} use it. */
+    public static JpaTransactionManager transactionManager(EntityManagerFactory factory) {
+        JpaTransactionManager manager = new JpaTransactionManager(factory);
+        manager.afterPropertiesSet();
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (kind == Kind.POSTGRESQL) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static void createSchema(String name) {
+        execute("CREATE SCHEMA " + name);
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is required by this test and is not usable at " + PG_URL
+                    + " as " + PG_USER + " (" + e.getMessage() + "). Start it (.ci/run does: pg_ctlcluster "
+                    + "--skip-systemctl-redirect <version> main start) or point -Dmconnect.postgresql.url at one.", e);
+        }
+    }
+
+    private static List<String> statements(String resource) {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource + " on the class path");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return List.of(text.replaceAll("(?m)^\\s*--.*$", "").split(";\\s*(\\r?\\n|$)")).stream()
+                    .map(String::strip).filter(sql -> !sql.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + resource, e);
+        }
+    }
+}
