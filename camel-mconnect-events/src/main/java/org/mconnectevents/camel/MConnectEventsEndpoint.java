@@ -1,7 +1,10 @@
 package org.mconnectevents.camel;
 
+import io.cloudevents.CloudEvent;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -15,6 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.mconnectevents.camel.client.ClientCertificate;
 import org.mconnectevents.camel.client.ClientOptions;
 import org.mconnectevents.camel.client.EventRules;
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.MConnectEventsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,8 +155,25 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         return continuations;
     }
 
-    /** The rules checked before producing. */
-    EventRules eventRules() {
+    /**
+     * The event this endpoint's producer would send for the exchange (its body when that is a CloudEvent, else the body
+     * as data with attributes from the headers and this endpoint's {@code source}/{@code type}), without sending it.
+     * A missing id is generated and kept in the header, as the producer does; call {@link #eventTaken(Exchange)} once
+     * the event is stored elsewhere (the outbox does).
+     *
+     * @throws MConnectEventsRejectedException naming the event and the rule, when an attribute is missing or wrong
+     */
+    public CloudEvent eventOf(Exchange exchange) {
+        return ExchangeEvents.toCloudEvent(exchange, configuration);
+    }
+
+    /** Forgets the id generated for the exchange's event by {@link #eventOf(Exchange)}: the next event gets its own. */
+    public void eventTaken(Exchange exchange) {
+        ExchangeEvents.produced(exchange);
+    }
+
+    /** The rules checked before producing, with this endpoint's size limits. */
+    public EventRules eventRules() {
         return new EventRules(configuration.getMaxEventSize(), configuration.getMaxRequestSize(), Clock.systemUTC());
     }
 

@@ -35,6 +35,15 @@ public final class EventCodec {
         return written != null ? written : FORMAT.serialize(event);
     }
 
+    /**
+     * An event from the JSON event format (as {@link #toJson(CloudEvent)} wrote it).
+     *
+     * @throws IllegalArgumentException or the SDK's {@code EventDeserializationException} when it is not a CloudEvent
+     */
+    public static CloudEvent fromJson(byte[] json) {
+        return FORMAT.deserialize(json);
+    }
+
     /** A batch body from events already in the JSON event format. */
     public static Buffer jsonArray(List<byte[]> events) {
         int size = 2 + events.size();

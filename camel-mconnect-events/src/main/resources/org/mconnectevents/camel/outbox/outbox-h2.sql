@@ -5,12 +5,9 @@ CREATE TABLE mconnect_outbox (
     event_id         VARCHAR(255)  NOT NULL,
     source           VARCHAR(1024) NOT NULL,
     type             VARCHAR(255)  NOT NULL,
-    subject          VARCHAR(1024),
-    event_time       TIMESTAMP WITH TIME ZONE,
     partition_key    VARCHAR(255),
     lane             SMALLINT      NOT NULL,                                -- 0..31, from the partition key
-    data_content_type VARCHAR(255),
-    data             VARBINARY(1048576),
+    event            VARCHAR(1048576) NOT NULL,                             -- the CloudEvent in the JSON event format
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at          TIMESTAMP WITH TIME ZONE,
     parked_at        TIMESTAMP WITH TIME ZONE,                              -- refused by the service: waits for an operator

@@ -5,12 +5,9 @@ CREATE TABLE mconnect_outbox (
     event_id         VARCHAR(255)  NOT NULL,
     source           VARCHAR(1024) NOT NULL,
     type             VARCHAR(255)  NOT NULL,
-    subject          VARCHAR(1024),
-    event_time       TIMESTAMP WITH TIME ZONE,
     partition_key    VARCHAR(255),
     lane             SMALLINT      NOT NULL,                                -- 0..31, from the partition key
-    data_content_type VARCHAR(255),
-    data             BYTEA,
+    event            TEXT          NOT NULL,                                -- the CloudEvent in the JSON event format
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at          TIMESTAMP WITH TIME ZONE,
     parked_at        TIMESTAMP WITH TIME ZONE,                              -- refused by the service: waits for an operator
@@ -19,7 +16,7 @@ CREATE TABLE mconnect_outbox (
 );
 -- what the relays read: unsent, unparked rows of a lane in creation order
 CREATE INDEX mconnect_outbox_pending ON mconnect_outbox (lane, id) WHERE sent_at IS NULL AND parked_at IS NULL;
--- what holds a partition key back, and what the purge deletes
+-- what holds a partition key back behind a parked row; what the purge deletes
 CREATE INDEX mconnect_outbox_parked ON mconnect_outbox (partition_key, id) WHERE parked_at IS NOT NULL AND sent_at IS NULL;
 CREATE INDEX mconnect_outbox_sent ON mconnect_outbox (sent_at) WHERE sent_at IS NOT NULL;
 

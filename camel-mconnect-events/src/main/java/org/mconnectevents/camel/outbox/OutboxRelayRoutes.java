@@ -1,0 +1,111 @@
+package org.mconnectevents.camel.outbox;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * The outbox relay as a Camel route template, {@value #TEMPLATE}: a timer route that runs an {@link OutboxRelay}.
+ * Add this builder once (Java: {@code context.addRoutes(new OutboxRelayRoutes())}; Camel Main:
+ * {@code camel.main.routes-builder-classes = org.mconnectevents.camel.outbox.OutboxRelayRoutes}), then start relays
+ * with one templated route each:
+ * <pre>
+ * // Java DSL, in a RouteBuilder
+ * templatedRoute(OutboxRelayRoutes.TEMPLATE).routeId("outbox-relay").parameter("dataSource", "ordersDataSource");
+ *
+ * # YAML DSL
+ * - templatedRoute:
+ *     routeTemplateRef: mconnect-events-outbox-relay
+ *     routeId: outbox-relay
+ *     parameters:
+ *       - name: dataSource
+ *         value: ordersDataSource
+ * </pre>
+ * Parameters (all optional): {@code dataSource} (the bean name of the outbox's DataSource, default {@code dataSource}),
+ * {@code pollInterval} (ms between drains, default 200), {@code endpoint}, {@code lanesPerTransaction},
+ * {@code maxEventsPerTransaction}, {@code maxEventsPerRequest}, {@code backOff}, {@code maxBackOff},
+ * {@code maxParkedInARow}, {@code retention}, {@code purgeInterval}, {@code parkedEndpoint}: see {@link OutboxRelaySettings}.
+ * The route's relay is bound as {@code <routeId>-relay} for its counters.
+ */
+public class OutboxRelayRoutes extends RouteBuilder {
+
+    /** The id of the route template. */
+    public static final String TEMPLATE = "mconnect-events-outbox-relay";
+
+    private static final OutboxRelaySettings DEFAULTS = new OutboxRelaySettings();
+
+    @Override
+    public void configure() {
+        Model model = getContext().getCamelContextExtension().getContextPlugin(Model.class);
+        if (model != null && model.getRouteTemplateDefinition(TEMPLATE) != null) {
+            // added once per context, however many builders or relays ask for it
+            return;
+        }
+        routeTemplate(TEMPLATE)
+                .templateOptionalParameter("routeId")
+                .templateParameter("dataSource", "dataSource", "the bean name of the DataSource holding the outbox")
+                .templateParameter("pollInterval", "200", "milliseconds between drains")
+                .templateParameter("endpoint", DEFAULTS.getEndpoint())
+                .templateParameter("lanesPerTransaction", String.valueOf(DEFAULTS.getLanesPerTransaction()))
+                .templateParameter("maxEventsPerTransaction", String.valueOf(DEFAULTS.getMaxEventsPerTransaction()))
+                .templateParameter("maxEventsPerRequest", String.valueOf(DEFAULTS.getMaxEventsPerRequest()))
+                .templateParameter("backOff", DEFAULTS.getBackOff().toString())
+                .templateParameter("maxBackOff", DEFAULTS.getMaxBackOff().toString())
+                .templateParameter("maxParkedInARow", String.valueOf(DEFAULTS.getMaxParkedInARow()))
+                .templateParameter("retention", DEFAULTS.getRetention().toString())
+                .templateParameter("purgeInterval", DEFAULTS.getPurgeInterval().toString())
+                .templateOptionalParameter("parkedEndpoint")
+                .templateBean("relay", OutboxRelay.class, OutboxRelayRoutes::relay)
+                .from("timer:mconnect-events-outbox?period={{pollInterval}}&delay={{pollInterval}}")
+                .process("{{relay}}");
+    }
+
+    private static OutboxRelay relay(RouteTemplateContext template) {
+        OutboxRelaySettings settings = new OutboxRelaySettings();
+        settings.setEndpoint(text(template, "endpoint"));
+        settings.setLanesPerTransaction(number(template, "lanesPerTransaction"));
+        settings.setMaxEventsPerTransaction(number(template, "maxEventsPerTransaction"));
+        settings.setMaxEventsPerRequest(number(template, "maxEventsPerRequest"));
+        settings.setBackOff(duration(template, "backOff"));
+        settings.setMaxBackOff(duration(template, "maxBackOff"));
+        settings.setMaxParkedInARow(number(template, "maxParkedInARow"));
+        settings.setRetention(duration(template, "retention"));
+        settings.setPurgeInterval(duration(template, "purgeInterval"));
+        settings.setParkedEndpoint(template.getProperty("parkedEndpoint", String.class));
+        String dataSourceName = text(template, "dataSource");
+        DataSource dataSource = CamelContextHelper.mandatoryLookup(template.getCamelContext(),
+                dataSourceName.startsWith("#") ? dataSourceName.substring(1) : dataSourceName, DataSource.class);
+        OutboxRelay relay = OutboxRelay.of(template.getCamelContext(), dataSource, settings);
+        String routeId = template.getProperty("routeId", String.class);
+        if (routeId != null) {
+            template.getCamelContext().getRegistry().bind(routeId + "-relay", relay);
+        }
+        return relay;
+    }
+
+    private static String text(RouteTemplateContext template, String name) {
+        return template.getProperty(name, String.class);
+    }
+
+    private static int number(RouteTemplateContext template, String name) {
+        String value = text(template, name);
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The outbox relay's " + name + " must be a whole number, not " + value, e);
+        }
+    }
+
+    private static Duration duration(RouteTemplateContext template, String name) {
+        String value = text(template, name).strip();
+        try {
+            return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value) : Duration.ofMillis(TimeUtils.toMilliSeconds(value));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The outbox relay's " + name + " must be a duration (PT5M, 5m or milliseconds), not " + value, e);
+        }
+    }
+}
