@@ -5,9 +5,13 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.EventRules;
 
@@ -33,6 +37,9 @@ public final class Outbox {
      */
     public static final int LANES = 32;
 
+    private static final String INSERT = "INSERT INTO mconnect_outbox (event_id, source, type, partition_key, lane, event, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     private static final EventRules RULES = new EventRules(64 * 1024, 1024 * 1024, Clock.systemUTC());
 
     private Outbox() {
@@ -57,6 +64,27 @@ public final class Outbox {
         return new OutboxEvent(timed.getId(), timed.getSource().toString(), timed.getType(),
                 partitionKey == null ? null : partitionKey.toString(), new String(json, StandardCharsets.UTF_8),
                 OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Writes events to the outbox with plain JDBC, on a connection in the caller's transaction (for code without JPA).
+     * Each is checked and timed as {@link #row(CloudEvent)} does.
+     */
+    public static void insert(Connection connection, List<CloudEvent> events) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (CloudEvent event : events) {
+                OutboxEvent row = row(event);
+                statement.setString(1, row.getEventId());
+                statement.setString(2, row.getSource());
+                statement.setString(3, row.getType());
+                statement.setString(4, row.getPartitionKey());
+                statement.setShort(5, row.getLane());
+                statement.setString(6, row.getEvent());
+                statement.setObject(7, row.getCreatedAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /**

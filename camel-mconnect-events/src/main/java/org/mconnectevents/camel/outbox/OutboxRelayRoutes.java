@@ -26,10 +26,11 @@ import org.apache.camel.util.TimeUtils;
  *         value: ordersDataSource
  * </pre>
  * Parameters (all optional): {@code dataSource} (the bean name of the outbox's DataSource, default {@code dataSource}),
+ * {@code relayId} (default {@code relay}; give each relay of one application its own: it names the timer thread, and the
+ * relay is bound as bean {@code outbox-<relayId>} for its counters),
  * {@code pollInterval} (ms between drains, default 200), {@code endpoint}, {@code lanesPerTransaction},
  * {@code maxEventsPerTransaction}, {@code maxEventsPerRequest}, {@code backOff}, {@code maxBackOff},
  * {@code maxParkedInARow}, {@code retention}, {@code purgeInterval}, {@code parkedEndpoint}: see {@link OutboxRelaySettings}.
- * The route's relay is bound as {@code <routeId>-relay} for its counters.
  */
 public class OutboxRelayRoutes extends RouteBuilder {
 
@@ -46,7 +47,7 @@ public class OutboxRelayRoutes extends RouteBuilder {
             return;
         }
         routeTemplate(TEMPLATE)
-                .templateOptionalParameter("routeId")
+                .templateParameter("relayId", "relay", "names the relay's timer thread and its bean, outbox-<relayId>")
                 .templateParameter("dataSource", "dataSource", "the bean name of the DataSource holding the outbox")
                 .templateParameter("pollInterval", "200", "milliseconds between drains")
                 .templateParameter("endpoint", DEFAULTS.getEndpoint())
@@ -59,9 +60,9 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .templateParameter("retention", DEFAULTS.getRetention().toString())
                 .templateParameter("purgeInterval", DEFAULTS.getPurgeInterval().toString())
                 .templateOptionalParameter("parkedEndpoint")
-                .templateBean("relay", OutboxRelay.class, OutboxRelayRoutes::relay)
-                .from("timer:mconnect-events-outbox?period={{pollInterval}}&delay={{pollInterval}}")
-                .process("{{relay}}");
+                .templateBean("outboxRelay", OutboxRelay.class, OutboxRelayRoutes::relay)
+                .from("timer:outbox-{{relayId}}?period={{pollInterval}}&delay={{pollInterval}}")
+                .process("{{outboxRelay}}");
     }
 
     private static OutboxRelay relay(RouteTemplateContext template) {
@@ -80,10 +81,7 @@ public class OutboxRelayRoutes extends RouteBuilder {
         DataSource dataSource = CamelContextHelper.mandatoryLookup(template.getCamelContext(),
                 dataSourceName.startsWith("#") ? dataSourceName.substring(1) : dataSourceName, DataSource.class);
         OutboxRelay relay = OutboxRelay.of(template.getCamelContext(), dataSource, settings);
-        String routeId = template.getProperty("routeId", String.class);
-        if (routeId != null) {
-            template.getCamelContext().getRegistry().bind(routeId + "-relay", relay);
-        }
+        template.getCamelContext().getRegistry().bind("outbox-" + text(template, "relayId"), relay);
         return relay;
     }
 

@@ -1,0 +1,135 @@
+package org.mconnectevents.camel.outbox;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.mconnectevents.emulator.config.Faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the outbox relay does, on every database it supports (the subclasses name the database). */
+abstract class OutboxRelayContract extends OutboxRelayTestSupport {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Test
+    void sendsPendingRowsInTheirOrderAndMarksThemSent() throws Exception {
+        consumeAll();
+        insert(orders("order-", 300, n -> "customer-" + n % 7));
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> consumedCount() == 300);
+        for (int key = 0; key < 7; key++) {
+            assertThat(consumedFor("customer-" + key)).isSortedAccordingTo(OutboxRelayContract::byNumber);
+        }
+        await().atMost(BOUND).until(() -> count("sent_at IS NULL") == 0);
+        assertThat(context.getRegistry().lookupByNameAndType("outbox-relay", OutboxRelay.class).getSentCount()).isEqualTo(300);
+    }
+
+    @Test
+    void parksAnEventRefusedForGoodAndHoldsBackItsKeyOnly() throws Exception {
+        consumeAll();
+        insert(List.of(person("a1", "key-a", false), person("a2", "key-a", true),
+                person("b1", "key-b", true), person("b2", "key-b", true)));
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> consumedFor("key-b").size() == 2);
+        OutboxOperations operations = new OutboxOperations(database.dataSource());
+        await().atMost(BOUND).until(() -> operations.parked().size() == 1);
+        OutboxOperations.Parked parked = operations.parked().get(0);
+        assertThat(parked.eventId()).isEqualTo("a1");
+        assertThat(parked.error()).contains("422");
+        assertThat(consumedFor("key-a")).isEmpty();
+        assertThat(operations.pendingCount()).isEqualTo(1);   // a2 waits behind a1
+
+        assertThat(operations.giveUp(parked.id(), "data fixed at the source, sent again as a3")).isTrue();
+        await().atMost(BOUND).until(() -> consumedFor("key-a").equals(List.of("a2")));
+        assertThat(operations.parked()).isEmpty();
+    }
+
+    @Test
+    void keepsRowsPendingWhileTheServiceIsUnavailableAndSendsThemAfterwards() throws Exception {
+        consumeAll();
+        emulator.setFaults(Faults.builder().produceFailRate(1.0).build());
+        insert(orders("order-", 20, n -> "customer-" + n % 3));
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> count("attempts >= 2") == 20);
+        assertThat(count("sent_at IS NULL AND parked_at IS NULL")).isEqualTo(20);
+        assertThat(count("last_error LIKE '%500%'")).isEqualTo(20);
+
+        emulator.clearFaults();
+        await().atMost(BOUND).until(() -> consumedCount() == 20);
+        await().atMost(BOUND).until(() -> count("sent_at IS NULL") == 0);
+    }
+
+    @Test
+    void aRelayDyingBeforeItsCommitLosesNothing() throws Exception {
+        consumeAll();
+        insert(orders("order-", 100, n -> "customer-" + n % 5));
+        AtomicBoolean dieOnce = new AtomicBoolean(true);
+        context.getRegistry().bind("dyingDataSource", dyingBeforeMarkingSent(database.dataSource(), dieOnce));
+        startRelay("relay", "dataSource", "dyingDataSource");
+
+        await().atMost(BOUND).until(() -> count("sent_at IS NULL") == 0);
+        assertThat(dieOnce).isFalse();
+        await().atMost(BOUND).until(() -> consumed.values().stream().flatMap(List::stream).distinct().count() == 100);
+        for (int key = 0; key < 5; key++) {
+            List<String> ids = consumedFor("customer-" + key);
+            assertThat(ids.stream().distinct().toList()).isSortedAccordingTo(OutboxRelayContract::byNumber).hasSize(20);
+        }
+    }
+
+    @Test
+    void purgesRowsSentLongerAgoThanTheRetention() throws Exception {
+        consumeAll();
+        insert(orders("order-", 10, n -> null));
+        startRelay("relay", "retention", "1", "purgeInterval", "10");
+
+        await().atMost(BOUND).until(() -> consumedCount() == 10);
+        await().atMost(BOUND).until(() -> count("1 = 1") == 0);
+    }
+
+    /** Orders by the number at the end of an id ({@code order-12} after {@code order-9}). */
+    static int byNumber(String a, String b) {
+        return Integer.compare(number(a), number(b));
+    }
+
+    private static int number(String id) {
+        return Integer.parseInt(id.replaceAll("^\\D+", ""));
+    }
+
+    /**
+     * A data source whose first connection fails when the relay marks rows sent, after the service stored them: the
+     * relay's transaction rolls back, as when its process dies at that point.
+     */
+    private static DataSource dyingBeforeMarkingSent(DataSource dataSource, AtomicBoolean dieOnce) {
+        return (DataSource) Proxy.newProxyInstance(OutboxRelayContract.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(dataSource, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(OutboxRelayContract.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && a[0].toString().contains("SET sent_at")
+                                        && dieOnce.compareAndSet(true, false)) {
+                                    throw new SQLTransientConnectionException("connection lost before the commit", "08006");
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+}
