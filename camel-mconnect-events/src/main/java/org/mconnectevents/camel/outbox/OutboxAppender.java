@@ -5,13 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.jpa.JpaHelper;
 import org.mconnectevents.camel.MConnectEventsEndpoint;
 import org.mconnectevents.camel.client.EventRules;
+import org.mconnectevents.camel.jpa.TransactionalEntityManager;
 
 /**
- * Writes the exchange's event to the outbox table with the EntityManager of the route's transaction (camel-jpa's: the
- * one bound to the exchange, else Spring's transaction-bound one). Made by {@link Outbox#append(EntityManagerFactory)}.
+ * Writes the exchange's event to the outbox table with the EntityManager of the route's transaction (see
+ * {@link TransactionalEntityManager}); outside a transaction it refuses, naming the event. Made by {@link Outbox#append(EntityManagerFactory)}.
  * The row id is put in the {@value #OUTBOX_ID} header.
  */
 public final class OutboxAppender implements Processor {
@@ -37,7 +37,7 @@ public final class OutboxAppender implements Processor {
         CloudEvent event = endpoint.eventOf(exchange);
         EventRules rules = endpoint.eventRules();
         OutboxEvent row = Outbox.row(event, rules);
-        EntityManager entityManager = JpaHelper.getTargetEntityManager(exchange, entityManagerFactory, true, true, true);
+        EntityManager entityManager = TransactionalEntityManager.of(exchange, entityManagerFactory, "the outbox row of " + EventRules.name(event));
         entityManager.persist(row);
         endpoint.eventTaken(exchange);
         exchange.getMessage().setHeader(OUTBOX_ID, row.getId());

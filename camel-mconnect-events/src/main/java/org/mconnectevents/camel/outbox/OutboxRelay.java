@@ -211,8 +211,11 @@ public final class OutboxRelay implements Processor {
         backOff = base.compareTo(settings.getMaxBackOff()) > 0 ? settings.getMaxBackOff() : base;
         long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, backOff.toMillis() / 4));
         pausedUntil = clock.instant().plus(backOff).plusMillis(jitter);
-        LOG.warn("The outbox relay could not send ({}); the rows stay pending, next try in {} ms", error,
-                backOff.toMillis() + jitter, cause);
+        if (cause == null) {
+            LOG.warn("The outbox relay could not send ({}); the rows stay pending, next try in {} ms", error, backOff.toMillis() + jitter);
+        } else {
+            LOG.warn("The outbox relay could not send ({}); the rows stay pending, next try in {} ms", error, backOff.toMillis() + jitter, cause);
+        }
     }
 
     private void recovered() {

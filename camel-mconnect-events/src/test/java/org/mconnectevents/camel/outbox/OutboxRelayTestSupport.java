@@ -46,6 +46,7 @@ abstract class OutboxRelayTestSupport extends EmulatorRouteTestSupport {
     @Override
     protected void doPostTearDown() throws Exception {
         super.doPostTearDown();
+        context.stop();   // the relays first: they use the database
         if (database != null) {
             database.close();
         }

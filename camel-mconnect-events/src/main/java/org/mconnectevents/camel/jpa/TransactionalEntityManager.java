@@ -1,0 +1,39 @@
+package org.mconnectevents.camel.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.jpa.JpaHelper;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+
+/**
+ * The EntityManager of the route's transaction, for the building blocks that write in it (outbox rows, personal-data
+ * records): the one Spring's transaction manager bound to the thread ({@code transacted()} with a
+ * {@code JpaTransactionManager}), else camel-jpa's for the exchange joined to a JTA transaction. Writing outside a
+ * transaction is refused: the write would never be flushed, and an event or record would be lost without a word.
+ */
+public final class TransactionalEntityManager {
+
+    private TransactionalEntityManager() {
+    }
+
+    /**
+     * @param what what is being written, for the error message (e.g. "the outbox row of event (source=..., id=...)")
+     * @throws IllegalStateException when the exchange runs in no transaction of that factory
+     */
+    public static EntityManager of(Exchange exchange, EntityManagerFactory factory, String what) {
+        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+        if (entityManager == null) {
+            entityManager = JpaHelper.getTargetEntityManager(exchange, factory, true, false, true);
+            if (entityManager.isOpen()) {
+                entityManager.joinTransaction();
+            }
+        }
+        if (!entityManager.isJoinedToTransaction()) {
+            throw new IllegalStateException("Cannot write " + what + ": the route runs in no transaction of its "
+                    + "EntityManagerFactory. Mark the route transacted() (with Spring's JpaTransactionManager over the same "
+                    + "factory, bound as PROPAGATION_REQUIRED), so that it commits with the business write.");
+        }
+        return entityManager;
+    }
+}
