@@ -90,7 +90,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void printMachine() {
+    static void printMachine() {
         Runtime runtime = Runtime.getRuntime();
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));
