@@ -28,7 +28,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * A transacted route with {@code idempotentConsumer(EventKey.eventKey(), MConnectEventsIdempotency.jpaRepository(...))}
  * applies each event exactly once: a duplicate delivery finds the key its first delivery committed and is skipped;
  * a delivery that fails after its business write rolls back the write and the key together, so the redelivered
- * event is applied.
+ * event is applied; and an event reported dead by {@code deadLetterChannel("mconnect-events:dead")} commits nothing.
  */
 class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
 
@@ -71,6 +71,26 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
         assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).as("a technical failure is never dead").isEmpty();
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void aStructuralFailureAfterTheBusinessWriteReportsTheEventDeadAndCommitsNothingOfIt(TestDatabase.Kind kind) throws Exception {
+        useDatabase(kind);
+        Processor write = applyOrder(false);
+        consumeIntoLedger(exchange -> {
+            write.process(exchange);
+            throw new IllegalArgumentException("order " + idOf(exchange) + " names no customer");
+        });
+
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "ledger").confirmed()).isEqualTo(1));
+        assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).singleElement().satisfies(dead -> assertThat(
+                dead.path("deadreason").asText()).isEqualTo("java.lang.IllegalArgumentException: order order-1 names no customer"));
+        assertThat(attempts).containsExactlyEntriesOf(Map.of("order-1", 1));
+        assertThat(appliedOrders()).isEmpty();
+        assertThat(processedKeys()).isEmpty();
+    }
+
     private void useDatabase(TestDatabase.Kind kind) {
         database = TestDatabase.open(kind).apply(kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
                 "org/mconnectevents/camel/idempotency/applied-order.sql");
@@ -79,19 +99,13 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
         context.getRegistry().bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(transactionManager));
     }
 
-    /**
-     * The route an integrator writes: dead letters for structural failures around a transacted sub-route that has no
-     * error handler of its own, so that a failure rolls the transaction back before the dead letter channel decides.
-     */
+    /** The route an integrator writes: dead letters for structural failures, then the transaction. */
     private void consumeIntoLedger(Processor business) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("mconnect-events:dead"));
                 from("mconnect-events:events?group=ledger&reconnectDelay=10")
-                        .to("direct:ledger");
-                from("direct:ledger")
-                        .errorHandler(noErrorHandler())
                         .transacted("PROPAGATION_REQUIRED")
                         .idempotentConsumer(EventKey.eventKey(), MConnectEventsIdempotency.jpaRepository(factory, transactionManager, "ledger"))
                         .process(business);
