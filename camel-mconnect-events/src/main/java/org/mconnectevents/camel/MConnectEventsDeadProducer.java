@@ -25,6 +25,8 @@ import java.util.concurrent.Executor;
  * with {@link MConnectEventsDeadRefusedException}, and the consumer leaves the event unconfirmed so that it comes
  * again, even when the dead letter channel swallows that exception.</li>
  * <li>An exchange that did not come from an mconnect-events consumer fails with an error that says so.</li>
+ * <li>In a transacted route the exchange is marked rollback-only either way: the event is dead or comes again, so
+ * nothing it wrote may commit.</li>
  * </ul>
  */
 public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
@@ -54,6 +56,12 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
                     + "). To produce an event use mconnect-events:events."));
             callback.done(true);
             return true;
+        }
+        if (exchange.isTransacted()) {
+            // Inside transacted() the dead letter channel runs within the route's transaction and handles the failure,
+            // which would let the transaction commit what the failed event half did (its business writes, its
+            // idempotency key). The event is either dead or comes again, so nothing of it may commit.
+            exchange.setRollbackOnly(true);
         }
         Throwable failure = failureOf(exchange);
         Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);

@@ -1,0 +1,36 @@
+package org.mconnectevents.camel.personaldata;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mconnectevents.camel.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * The DDL shipped in the jar is what Hibernate maps: {@code hibernate.hbm2ddl.auto=validate} accepts the tables and
+ * the sequence of camel-jpa's {@link MessageProcessed} and of {@link PersonalDataRecord} on H2 and PostgreSQL.
+ */
+class ShippedDdlTest {
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void hibernateValidatesTheShippedTablesAgainstTheEntities(TestDatabase.Kind kind) {
+        try (TestDatabase database = TestDatabase.open(kind, 2).apply(
+                kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
+                kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record"))) {
+            HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("validate-" + kind)
+                    .managedClass(MessageProcessed.class).managedClass(PersonalDataRecord.class);
+            configuration.property("jakarta.persistence.nonJtaDataSource", database.dataSource());
+            configuration.property("hibernate.hbm2ddl.auto", "validate");
+
+            assertThatCode(() -> {
+                try (EntityManagerFactory factory = configuration.createEntityManagerFactory()) {
+                    factory.getMetamodel();
+                }
+            }).doesNotThrowAnyException();
+        }
+    }
+}
