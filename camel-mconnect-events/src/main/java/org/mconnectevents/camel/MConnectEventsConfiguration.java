@@ -21,6 +21,7 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "org.hibernate.exception.JDBCConnectionException,org.hibernate.exception.LockAcquisitionException,"
             + "org.hibernate.exception.LockTimeoutException,org.springframework.dao.TransientDataAccessException,"
             + "org.springframework.dao.RecoverableDataAccessException,org.springframework.transaction.CannotCreateTransactionException,"
+            + "jakarta.persistence.TransactionRequiredException,"
             + "org.mconnectevents.camel.client.MConnectEventsUnavailableException";
 
     /** The default of {@link #getStructuralExceptions()}. */

@@ -22,7 +22,8 @@ import java.util.Set;
 final class TechnicalFailures {
 
     private static final Set<String> HTTP_FAILURES = Set.of("org.apache.camel.http.base.HttpOperationFailedException",
-            "org.apache.camel.http.common.HttpOperationFailedException");
+            "org.apache.camel.http.common.HttpOperationFailedException",
+            "org.apache.camel.component.netty.http.NettyHttpOperationFailedException");
 
     private final Set<String> technical;
     private final Set<String> structural;

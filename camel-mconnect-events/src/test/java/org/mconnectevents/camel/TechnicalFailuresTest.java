@@ -112,6 +112,17 @@ class TechnicalFailuresTest {
         assertThat(defaults.technicalCause(new org.apache.camel.http.base.HttpOperationFailedException("http://x", 400, "Bad Request", null, null, null))).isNull();
     }
 
+    @Test
+    void nettyHttpFailuresAreClassifiedByStatusToo() {
+        assertThat(defaults.technicalCause(new org.apache.camel.component.netty.http.NettyHttpOperationFailedException("http://x", 503, "Service Unavailable", null, new io.netty.handler.codec.http.DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER)))).isNotNull();
+        assertThat(defaults.technicalCause(new org.apache.camel.component.netty.http.NettyHttpOperationFailedException("http://x", 404, "Not Found", null, new io.netty.handler.codec.http.DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER)))).isNull();
+    }
+
+    @Test
+    void aRouteWritingOutsideItsTransactionIsTechnicalNotDead() {
+        assertThat(defaults.technicalCause(new jakarta.persistence.TransactionRequiredException("no transaction"))).isNotNull();
+    }
+
     record Amount(int amount) {
     }
 }

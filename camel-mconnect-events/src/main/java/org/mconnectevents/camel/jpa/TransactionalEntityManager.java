@@ -2,6 +2,7 @@ package org.mconnectevents.camel.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TransactionRequiredException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jpa.JpaHelper;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -10,7 +11,9 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
  * The EntityManager of the route's transaction, for the building blocks that write in it (outbox rows, personal-data
  * records): the one Spring's transaction manager bound to the thread ({@code transacted()} with a
  * {@code JpaTransactionManager}), else camel-jpa's for the exchange joined to a JTA transaction. Writing outside a
- * transaction is refused: the write would never be flushed, and an event or record would be lost without a word.
+ * transaction is refused: the write would never be flushed, and an event or record would be lost without a word. The
+ * refusal is JPA's {@link TransactionRequiredException}, a technical failure for the dead channel: a route set up
+ * wrongly leaves its events unconfirmed until it is fixed, rather than reporting them all dead.
  */
 public final class TransactionalEntityManager {
 
@@ -19,7 +22,7 @@ public final class TransactionalEntityManager {
 
     /**
      * @param what what is being written, for the error message (e.g. "the outbox row of event (source=..., id=...)")
-     * @throws IllegalStateException when the exchange runs in no transaction of that factory
+     * @throws TransactionRequiredException when the exchange runs in no transaction of that factory
      */
     public static EntityManager of(Exchange exchange, EntityManagerFactory factory, String what) {
         EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
@@ -30,7 +33,7 @@ public final class TransactionalEntityManager {
             }
         }
         if (!entityManager.isJoinedToTransaction()) {
-            throw new IllegalStateException("Cannot write " + what + ": the route runs in no transaction of its "
+            throw new TransactionRequiredException("Cannot write " + what + ": the route runs in no transaction of its "
                     + "EntityManagerFactory. Mark the route transacted() (with Spring's JpaTransactionManager over the same "
                     + "factory, bound as PROPAGATION_REQUIRED), so that it commits with the business write.");
         }

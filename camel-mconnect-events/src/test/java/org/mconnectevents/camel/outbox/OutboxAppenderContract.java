@@ -139,7 +139,7 @@ abstract class OutboxAppenderContract extends EmulatorRouteTestSupport {
         assertThatThrownBy(() -> template.sendBodyAndHeaders("direct:untransacted", "{}", java.util.Map.of(
                 MConnectEventsConstants.CLOUD_EVENT_SOURCE, SOURCE, MConnectEventsConstants.CLOUD_EVENT_TYPE, ORDER_CREATED,
                 MConnectEventsConstants.CLOUD_EVENT_ID, "o-4")))
-                .rootCause().isInstanceOf(IllegalStateException.class)
+                .rootCause().isInstanceOf(jakarta.persistence.TransactionRequiredException.class)
                 .hasMessageContaining("id=o-4").hasMessageContaining("no transaction").hasMessageContaining("transacted()");
 
         assertThat(count("mconnect_outbox")).isZero();
