@@ -27,6 +27,8 @@ public final class ExampleApplication {
 
     /** Starts the application, plays the scenario and stops; {@code overrides} win over application.properties. */
     public static ScenarioReport run(Map<String, String> overrides) throws Exception {
+        // Hibernate logs through the application's logger (SLF4J) rather than java.util.logging
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         Main main = new Main();
         main.configure().addConfiguration(new ExampleConfiguration());
         overrides.forEach(main::addOverrideProperty);

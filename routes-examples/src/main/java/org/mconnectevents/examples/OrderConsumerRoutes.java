@@ -23,6 +23,7 @@ public final class OrderConsumerRoutes extends RouteBuilder {
         from("mconnect-events:events?group=order-consumer").routeId("order-consumer")
                 .errorHandler(deadLetterChannel("mconnect-events:dead"))
                 .setHeader("CustomerIdnp").jsonpath("$.customer.idnp")
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 // outside the transaction: no database connection is held while the registry answers
                 .enrich().simple("netty-http:http://127.0.0.1:{{example.http.port}}/citizens/${header.CustomerIdnp}")
                     .aggregationStrategy("citizenDetails")

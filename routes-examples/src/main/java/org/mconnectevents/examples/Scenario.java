@@ -18,8 +18,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.mconnectevents.camel.MConnectEventsConstants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The example's script, played against the running application:
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scenario {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Scenario.class);
     private static final List<String> CUSTOMERS = List.copyOf(CitizenRegistryRoutes.CITIZENS.keySet());
 
     private final CamelContext context;
@@ -63,23 +60,23 @@ public final class Scenario {
     public ScenarioReport play() throws Exception {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
-        LOG.info("1. {} orders through the intake", orders);
+        narrate("1. " + orders + " orders through the intake");
         placeOrders(orders);
-        LOG.info("2. one event produced twice, as a producer does when it lost the service's answer");
+        narrate("2. one event produced twice, as a producer does when it lost the service's answer");
         produceTwice(goodOrderEvent());
-        LOG.info("3. an order that names no customer (structurally bad: it will go dead)");
+        narrate("3. an order that names no customer (structurally bad: it will go dead)");
         produce(orderNamingNoCustomer());
         boolean completed = waitUntil(this::everythingArrived, deadline);
 
-        LOG.info("4. {} more orders; the database goes down for {} s while the consumer works through them", orders,
-                outage.toSeconds());
+        narrate("4. " + orders + " more orders; the database goes down for " + outage.toMillis()
+                + " ms while the consumer works through them");
         long storedBefore = database.count("received_order");
         placeOrders(orders);
         completed &= waitUntil(() -> database.count("received_order") > storedBefore, deadline);
         database.dataSource().down();
         Thread.sleep(outage.toMillis());
         database.dataSource().up();
-        LOG.info("   the database is back");
+        narrate("   the database is back");
         completed &= waitUntil(this::everythingArrived, deadline);
         return report(completed, Duration.between(start, Instant.now()));
     }
@@ -141,6 +138,11 @@ public final class Scenario {
         return new ScenarioReport(produced.size(), database.count("received_order"), tally.duplicateDeliveries(),
                 tally.deadReviewed(), database.count(ShopDatabase.PERSONAL_DATA_RECORDS),
                 database.dataSource().refusedConnections(), lost(), completed, took);
+    }
+
+    /** The story goes to the console, whatever the log configuration. */
+    private static void narrate(String step) {
+        System.out.println(">>> " + step);
     }
 
     private static boolean waitUntil(BooleanSupplier condition, Instant deadline) throws InterruptedException {

@@ -24,9 +24,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
  */
 public final class ShopDatabase implements AutoCloseable {
 
-    /** The DDL, in order: the outbox of camel-mconnect-events, the stand-ins' tables, the shop's own tables. */
-    static final List<String> DDL = List.of("org/mconnectevents/camel/outbox/outbox-h2.sql", "db/interim-h2.sql",
-            "db/shop-h2.sql");
+    /** The DDL, in order: the building blocks' tables (their stand-ins' for now), the shop's own tables. */
+    static final List<String> DDL = List.of("db/interim-h2.sql", "db/shop-h2.sql");
 
     /** The table of personal-data records (the stand-in's, until the building block's replaces it). */
     static final String PERSONAL_DATA_RECORDS = "interim_personal_data_record";

@@ -31,7 +31,9 @@ public final class InterimIdempotency {
         TransactionTemplate joinTheRouteTransaction = new TransactionTemplate(transactionManager);
         JpaMessageIdRepository repository = new JpaMessageIdRepository(entityManagerFactory,
                 work -> joinTheRouteTransaction.executeWithoutResult(status -> work.run()), processorName);
+        // Spring's shared entity manager is the transaction's own, so there is nothing to join explicitly
         repository.setSharedEntityManager(true);
+        repository.setJoinTransaction(false);
         return repository;
     }
 }

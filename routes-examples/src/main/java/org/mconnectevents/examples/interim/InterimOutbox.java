@@ -2,7 +2,6 @@ package org.mconnectevents.examples.interim;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.apache.camel.Message;
@@ -12,13 +11,10 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
  * STAND-IN for {@code org.mconnectevents.camel.outbox.Outbox}: writes the exchange's event (data as the body,
- * attributes from the CamelCloudEvent* headers) as a row of the shipped outbox table {@code mconnect_outbox}, with
- * the route transaction's entity manager. {@link InterimOutboxRelay} sends the rows.
+ * attributes from the CamelCloudEvent* headers) as a row of the table {@code interim_outbox}, with the route
+ * transaction's entity manager. {@link InterimOutboxRelay} sends the rows.
  */
 public final class InterimOutbox {
-
-    /** The outbox table's lanes (0..31, see outbox-h2.sql). */
-    private static final int LANES = 32;
 
     private InterimOutbox() {
     }
@@ -28,18 +24,15 @@ public final class InterimOutbox {
         EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
         return exchange -> {
             Message message = exchange.getMessage();
-            String partitionKey = message.getHeader(MConnectEventsConstants.PARTITION_KEY, String.class);
-            entityManager.createNativeQuery("INSERT INTO mconnect_outbox (event_id, source, type, subject, partition_key, "
-                            + "lane, data_content_type, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            entityManager.createNativeQuery("INSERT INTO interim_outbox (event_id, source, type, subject, partition_key, "
+                            + "data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .setParameter(1, message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class))
                     .setParameter(2, message.getHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, String.class))
                     .setParameter(3, message.getHeader(MConnectEventsConstants.CLOUD_EVENT_TYPE, String.class))
                     .setParameter(4, message.getHeader(MConnectEventsConstants.CLOUD_EVENT_SUBJECT, String.class))
-                    .setParameter(5, partitionKey)
-                    .setParameter(6, partitionKey == null ? 0 : Math.floorMod(partitionKey.hashCode(), LANES))
-                    .setParameter(7, "application/json")
-                    .setParameter(8, message.getBody(String.class).getBytes(StandardCharsets.UTF_8))
-                    .setParameter(9, OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter(5, message.getHeader(MConnectEventsConstants.PARTITION_KEY, String.class))
+                    .setParameter(6, message.getBody(String.class))
+                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                     .executeUpdate();
         };
     }

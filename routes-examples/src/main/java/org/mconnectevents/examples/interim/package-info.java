@@ -11,6 +11,6 @@
  * <li>{@link org.mconnectevents.examples.interim.InterimPersonalDataRecorder} →
  * {@code PersonalDataRecorder.jpa(policy, entityManagerFactory)}.</li>
  * </ul>
- * Their tables are in {@code db/interim-h2.sql}, except the outbox's, which camel-mconnect-events already ships.
+ * Their tables are in {@code db/interim-h2.sql}.
  */
 package org.mconnectevents.examples.interim;
