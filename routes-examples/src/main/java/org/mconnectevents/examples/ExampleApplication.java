@@ -1,26 +1,42 @@
 package org.mconnectevents.examples;
 
-import org.mconnectevents.emulator.Emulator;
+import java.util.Map;
+import org.apache.camel.main.Main;
 
 /**
- * The example application, run on its embedded defaults: it starts an MConnect Events emulator in this JVM
- * and shows where it listens. The Camel routes (outbox, produce, consume, idempotency, personal-data record,
- * dead letters) come with the component and building-blocks work; until then this is the emulator alone.
+ * The example application: a shop that takes orders over HTTP and announces them through an outbox on MConnect
+ * Events, and a consumer of those orders with idempotency, a record of personal-data processing, enrichment from a
+ * citizen registry and dead letters, with a review of its dead events. It runs on Camel Main, plays the
+ * {@link Scenario}, prints its {@link ScenarioReport} and stops: exit code 0 when nothing was lost, 1 otherwise.
+ * <p>
+ * Configuration is in {@code application.properties}; on its defaults it runs against an MConnect Events emulator
+ * started in this JVM and an in-memory H2 database.
  */
 public final class ExampleApplication {
 
     private ExampleApplication() {
     }
 
-    public static void main(String[] args) {
-        try (Emulator emulator = Emulator.builder().start()) {
-            System.out.println("MConnect Events emulator started in-process (built-in demo configuration)");
-            System.out.println("  service base address : " + emulator.baseAddress());
-            System.out.println("  WebSocket address    : " + emulator.webSocketAddress());
-            System.out.println("  admin address        : " + emulator.adminAddress());
-            System.out.println("  client key stores    : " + emulator.certificates().directory());
-            System.out.println("  state                : " + emulator.state());
+    public static void main(String[] args) throws Exception {
+        ScenarioReport report = run(Map.of());
+        System.out.println(report);
+        if (!report.succeeded()) {
+            System.exit(1);
         }
-        System.out.println("emulator stopped");
+    }
+
+    /** Starts the application, plays the scenario and stops; {@code overrides} win over application.properties. */
+    public static ScenarioReport run(Map<String, String> overrides) throws Exception {
+        // Hibernate logs through the application's logger (SLF4J) rather than java.util.logging
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        Main main = new Main();
+        main.configure().addConfiguration(new ExampleConfiguration());
+        overrides.forEach(main::addOverrideProperty);
+        main.start();
+        try {
+            return new Scenario(main.getCamelContext()).play();
+        } finally {
+            main.stop();
+        }
     }
 }
