@@ -15,11 +15,13 @@ import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.mconnectevents.camel.idempotency.EventKey;
+import org.mconnectevents.camel.idempotency.MConnectEventsIdempotency;
+import org.mconnectevents.camel.outbox.Outbox;
+import org.mconnectevents.camel.outbox.OutboxRelayRoutes;
+import org.mconnectevents.camel.personaldata.PersonalDataPolicy;
+import org.mconnectevents.camel.personaldata.PersonalDataRecorder;
 import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.examples.interim.InterimIdempotency;
-import org.mconnectevents.examples.interim.InterimOutbox;
-import org.mconnectevents.examples.interim.InterimOutboxRelay;
-import org.mconnectevents.examples.interim.InterimPersonalDataRecorder;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
@@ -45,7 +47,9 @@ public final class ExampleConfiguration implements CamelConfiguration {
 
         bindBeans(context, database);
         context.addRoutes(new OrderIntakeRoutes());
-        context.addRoutes(new InterimOutboxRelay(database.entityManagerFactory())); // the relay route template replaces this
+        OutboxRelayRoutes.relay(context).routeId("outbox-relay").parameter("dataSource", "dataSource")
+                .parameter("pollInterval", "{{example.outbox.poll-interval}}")
+                .parameter("parkedEndpoint", "log:outbox-parked?level=WARN").add();
         context.addRoutes(new CitizenRegistryRoutes());
         context.addRoutes(new DeadEventReviewRoutes());
         addConsumer(context, properties.resolveProperty("example.consumer").orElse("yaml"));
@@ -63,14 +67,19 @@ public final class ExampleConfiguration implements CamelConfiguration {
                 required(properties, "shop.event.type")));
         registry.bind("receivedOrders", new ReceivedOrders(transactional));
         registry.bind("citizenDetails", new CitizenDetails());
-        // the building blocks, by the names the routes use (each stand-in is replaced by its block here)
-        registry.bind("outboxAppend", InterimOutbox.append(factory));
-        registry.bind("eventKey", InterimIdempotency.eventKey());
-        registry.bind("processedEvents", InterimIdempotency.jpaRepository(factory, database.transactionManager(),
+        // the building blocks, by the names the routes use
+        registry.bind("dataSource", database.dataSource());
+        registry.bind("outboxAppend", Outbox.append(factory));
+        registry.bind("eventKey", EventKey.eventKey());
+        registry.bind("processedEvents", MConnectEventsIdempotency.jpaRepository(factory, database.transactionManager(),
                 "order-consumer"));
-        registry.bind("personalDataRecorder", new InterimPersonalDataRecorder(factory, required(properties, "shop.idno"),
-                required(properties, "shop.personal-data.subject"), required(properties, "shop.personal-data.legal-basis"),
-                required(properties, "shop.personal-data.legal-reason")));
+        PersonalDataPolicy policy = PersonalDataPolicy.idno(required(properties, "shop.idno"))
+                .type(required(properties, "shop.event.type"))
+                    .subject(required(properties, "shop.personal-data.subject"))
+                    .legalBasis(required(properties, "shop.personal-data.legal-basis"))
+                    .legalReason(required(properties, "shop.personal-data.legal-reason"))
+                .end().build();
+        registry.bind("personalDataRecorder", PersonalDataRecorder.jpa(policy, factory));
     }
 
     private static void addConsumer(CamelContext context, String consumer) throws Exception {

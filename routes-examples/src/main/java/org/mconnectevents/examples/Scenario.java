@@ -24,7 +24,7 @@ import org.mconnectevents.camel.MConnectEventsConstants;
  * <ol>
  * <li>customers place orders through the HTTP intake (order + outbox row, relayed to MConnect Events);</li>
  * <li>a producer that lost the service's answer sends the same event again (a duplicate delivery);</li>
- * <li>an order naming no customer arrives (structurally bad: it goes dead and the review route sees it);</li>
+ * <li>an order naming no item arrives (structurally bad: it goes dead after its idempotency key and personal-data record were written, so they roll back; the review route sees it);</li>
  * <li>more orders are placed and, while the consumer works through them, the database goes down for a while:
  * the events it cannot store are refused, come again, and are stored once the database is back.</li>
  * </ol>
@@ -64,8 +64,8 @@ public final class Scenario {
         placeOrders(orders);
         narrate("2. one event produced twice, as a producer does when it lost the service's answer");
         produceTwice(goodOrderEvent());
-        narrate("3. an order that names no customer (structurally bad: it will go dead)");
-        produce(orderNamingNoCustomer());
+        narrate("3. an order that names no item (structurally bad: it goes dead, and nothing of it is stored)");
+        produce(orderNamingNoItem());
         boolean completed = waitUntil(this::everythingArrived, deadline);
 
         narrate("4. " + orders + " more orders; the database goes down for " + outage.toMillis()
@@ -101,9 +101,10 @@ public final class Scenario {
                 + "\"},\"item\":\"passport photo\",\"quantity\":1}");
     }
 
-    private Map<String, Object> orderNamingNoCustomer() {
+    private Map<String, Object> orderNamingNoItem() {
         String id = "bad-" + UUID.randomUUID();
-        return Map.of("id", id, "data", "{\"orderId\":\"" + id + "\",\"item\":\"passport photo\",\"quantity\":1}");
+        return Map.of("id", id, "data", "{\"orderId\":\"" + id + "\",\"customer\":{\"idnp\":\"" + CUSTOMERS.get(0)
+                + "\"},\"quantity\":1}");
     }
 
     private void produceTwice(Map<String, Object> event) {
@@ -135,7 +136,7 @@ public final class Scenario {
     }
 
     private ScenarioReport report(boolean completed, Duration took) {
-        return new ScenarioReport(produced.size(), database.count("received_order"), tally.duplicateDeliveries(),
+        return new ScenarioReport(context.getRoute("order-consumer").getDescription(), produced.size(), database.count("received_order"), tally.duplicateDeliveries(),
                 tally.deadReviewed(), database.count(ShopDatabase.PERSONAL_DATA_RECORDS),
                 database.dataSource().refusedConnections(), lost(), completed, took);
     }

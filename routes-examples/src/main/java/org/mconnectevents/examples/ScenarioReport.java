@@ -8,6 +8,7 @@ import java.util.Set;
  * What the scenario observed. An event is lost when it was produced and neither stored by the consumer nor reported
  * dead by the time the scenario ended.
  *
+ * @param consumer             which consumer ran (the description of the route {@code order-consumer})
  * @param produced             distinct events produced (a resent event counts once)
  * @param consumed             events the consumer stored (one business row each)
  * @param duplicatesSuppressed deliveries the consumer skipped because it had processed the event before
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param completed            whether everything arrived within the scenario's time bound
  * @param took                 how long the scenario ran
  */
-public record ScenarioReport(int produced, long consumed, long duplicatesSuppressed, Map<String, String> deadReported,
+public record ScenarioReport(String consumer, int produced, long consumed, long duplicatesSuppressed, Map<String, String> deadReported,
                              long personalDataRecords, long refusedConnections, Set<String> lost, boolean completed,
                              Duration took) {
 
@@ -30,6 +31,7 @@ public record ScenarioReport(int produced, long consumed, long duplicatesSuppres
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("\n=== MConnect Events example: what happened ===\n");
+        text.append("  consumer: ").append(consumer).append('\n');
         line(text, "events produced", produced);
         line(text, "events consumed and stored", consumed);
         line(text, "duplicate deliveries suppressed", duplicatesSuppressed);

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mconnectevents.camel.outbox.OutboxEvent;
+import org.mconnectevents.camel.personaldata.PersonalDataRecord;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.springframework.orm.jpa.JpaTransactionManager;
 
@@ -24,11 +26,13 @@ import org.springframework.orm.jpa.JpaTransactionManager;
  */
 public final class ShopDatabase implements AutoCloseable {
 
-    /** The DDL, in order: the building blocks' tables (their stand-ins' for now), the shop's own tables. */
-    static final List<String> DDL = List.of("db/interim-h2.sql", "db/shop-h2.sql");
+    /** The DDL, in order: the building blocks' tables (shipped in camel-mconnect-events), the shop's own tables. */
+    static final List<String> DDL = List.of("org/mconnectevents/camel/outbox/outbox-h2.sql",
+            "org/mconnectevents/camel/idempotency/message-processed-h2.sql",
+            "org/mconnectevents/camel/personaldata/personal-data-record-h2.sql", "db/shop-h2.sql");
 
-    /** The table of personal-data records (the stand-in's, until the building block's replaces it). */
-    static final String PERSONAL_DATA_RECORDS = "interim_personal_data_record";
+    /** The table of personal-data records. */
+    static final String PERSONAL_DATA_RECORDS = "mconnect_personal_data_record";
 
     private final DatabaseOutage dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -97,7 +101,9 @@ public final class ShopDatabase implements AutoCloseable {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("shop")
                 .managedClass(PlacedOrder.class)
                 .managedClass(ReceivedOrder.class)
-                .managedClass(MessageProcessed.class) // the stand-in idempotent repository's entity
+                .managedClass(OutboxEvent.class)
+                .managedClass(MessageProcessed.class)
+                .managedClass(PersonalDataRecord.class)
                 .property("jakarta.persistence.nonJtaDataSource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "none");
         return configuration.createEntityManagerFactory();

@@ -2,22 +2,22 @@ package org.mconnectevents.camel.outbox;
 
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.util.TimeUtils;
 
 /**
- * The outbox relay as a Camel route template, {@value #TEMPLATE}: a timer route that runs an {@link OutboxRelay}.
- * Add this builder once (Java: {@code context.addRoutes(new OutboxRelayRoutes())}; Camel Main:
- * {@code camel.main.routes-builder-classes = org.mconnectevents.camel.outbox.OutboxRelayRoutes}), then start relays
- * with one templated route each:
+ * The outbox relay as a Camel route template, {@value #TEMPLATE}: a timer route that runs an {@link OutboxRelay}. One
+ * relay per line:
  * <pre>
- * // Java DSL, in a RouteBuilder
- * templatedRoute(OutboxRelayRoutes.TEMPLATE).routeId("outbox-relay").parameter("dataSource", "ordersDataSource");
+ * // Java, with the CamelContext (before or after it starts)
+ * OutboxRelayRoutes.relay(context).routeId("outbox-relay").parameter("dataSource", "ordersDataSource").add();
  *
- * # YAML DSL
+ * # YAML DSL (the template must be known: camel.main.routes-builder-classes = org.mconnectevents.camel.outbox.OutboxRelayRoutes)
  * - templatedRoute:
  *     routeTemplateRef: mconnect-events-outbox-relay
  *     routeId: outbox-relay
@@ -25,6 +25,10 @@ import org.apache.camel.util.TimeUtils;
  *       - name: dataSource
  *         value: ordersDataSource
  * </pre>
+ * In a {@code RouteBuilder} that Camel collects itself (Camel Main, Spring Boot, Quarkus, a test's route builders),
+ * {@code templatedRoute(OutboxRelayRoutes.TEMPLATE)} works as well; a builder passed to {@code context.addRoutes(...)}
+ * gets its route templates but not its templated routes, which is why {@link #relay(CamelContext)} exists.
+ * <p>
  * Parameters (all optional): {@code dataSource} (the bean name of the outbox's DataSource, default {@code dataSource}),
  * {@code relayId} (default {@code relay}; give each relay of one application its own: it names the timer thread, and the
  * relay is bound as bean {@code outbox-<relayId>} for its counters),
@@ -63,6 +67,22 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .templateBean("outboxRelay", OutboxRelay.class, OutboxRelayRoutes::relay)
                 .from("timer:outbox-{{relayId}}?period={{pollInterval}}&delay={{pollInterval}}")
                 .process("{{outboxRelay}}");
+    }
+
+    /**
+     * Starts building a relay route from the template, adding the template to the context first when it is not there:
+     * set parameters, then {@code add()}. The relay starts with the context, or at once when it runs.
+     */
+    public static TemplatedRouteBuilder relay(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        if (model.getRouteTemplateDefinition(TEMPLATE) == null) {
+            try {
+                context.addRoutes(new OutboxRelayRoutes());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not add the route template " + TEMPLATE, e);
+            }
+        }
+        return TemplatedRouteBuilder.builder(context, TEMPLATE);
     }
 
     private static OutboxRelay relay(RouteTemplateContext template) {

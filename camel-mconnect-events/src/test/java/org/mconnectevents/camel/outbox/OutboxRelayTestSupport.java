@@ -65,8 +65,7 @@ abstract class OutboxRelayTestSupport extends EmulatorRouteTestSupport {
     /** Starts a relay route from the template, on this test's database, polling every 20 ms. */
     protected void startRelay(String routeId, String... parameters) throws Exception {
         context.getRegistry().bind("outboxDataSource", database.dataSource());
-        context.addRoutes(new OutboxRelayRoutes());
-        TemplatedRouteBuilder relay = TemplatedRouteBuilder.builder(context, OutboxRelayRoutes.TEMPLATE).routeId(routeId).parameter("relayId", routeId)
+        TemplatedRouteBuilder relay = OutboxRelayRoutes.relay(context).routeId(routeId).parameter("relayId", routeId)
                 .parameter("dataSource", "outboxDataSource").parameter("pollInterval", "20")
                 .parameter("backOff", "50").parameter("maxBackOff", "200");
         for (int i = 0; i < parameters.length; i += 2) {
