@@ -1,8 +1,10 @@
-package org.mconnectevents.camel.personaldata;
+package org.mconnectevents.camel.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.mconnectevents.camel.outbox.OutboxEvent;
+import org.mconnectevents.camel.personaldata.PersonalDataRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.camel.support.TestDatabase;
@@ -11,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The DDL shipped in the jar is what Hibernate maps: {@code hibernate.hbm2ddl.auto=validate} accepts the tables and
- * the sequence of camel-jpa's {@link MessageProcessed} and of {@link PersonalDataRecord} on H2 and PostgreSQL.
+ * the sequence of camel-jpa's {@link MessageProcessed}, of {@link PersonalDataRecord} and of {@link OutboxEvent} on H2
+ * and PostgreSQL.
  */
 class ShippedDdlTest {
 
@@ -20,9 +23,10 @@ class ShippedDdlTest {
     void hibernateValidatesTheShippedTablesAgainstTheEntities(TestDatabase.Kind kind) {
         try (TestDatabase database = TestDatabase.open(kind, 2).apply(
                 kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
-                kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record"))) {
+                kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record"),
+                kind.ddl("org/mconnectevents/camel/outbox", "outbox"))) {
             HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("validate-" + kind)
-                    .managedClass(MessageProcessed.class).managedClass(PersonalDataRecord.class);
+                    .managedClass(MessageProcessed.class).managedClass(PersonalDataRecord.class).managedClass(OutboxEvent.class);
             configuration.property("jakarta.persistence.nonJtaDataSource", database.dataSource());
             configuration.property("hibernate.hbm2ddl.auto", "validate");
 
