@@ -1,7 +1,5 @@
 package org.mconnectevents.camel.docs;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +8,6 @@ import java.util.List;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +19,11 @@ import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.TestDatabase;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.mconnectevents.camel.support.TransactedDatabase;
+import org.mconnectevents.camel.outbox.Outbox;
+import org.mconnectevents.camel.outbox.OutboxRelayRoutes;
+import java.sql.Connection;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mconnectevents.camel.support.Waiting.within;
@@ -36,8 +37,7 @@ class DocumentedYamlTest extends EmulatorRouteTestSupport {
 
     private static final Path DOC = Path.of("src/main/docs/mconnect-events-component.adoc");
 
-    private TestDatabase database;
-    private EntityManagerFactory factory;
+    private TransactedDatabase database;
 
     @Test
     void theIdempotentConsumptionExampleAppliesADuplicatedEventOnce() throws Exception {
@@ -70,14 +70,28 @@ class DocumentedYamlTest extends EmulatorRouteTestSupport {
         assertThat(policy.rule("MS.eCMND.Person.Born").getLegalBasis()).isEqualTo("Law 133/2011, art. 5");
     }
 
+    @Test
+    void theOutboxRelayExampleSendsTheOutbox() throws Exception {
+        useDatabase();
+        context.getRegistry().bind("ordersDataSource", database.dataSource());
+        context.addRoutes(new OutboxRelayRoutes());   // what camel.main.routes-builder-classes does in Camel Main
+        load(yamlOfSection("== Transactional outbox"));
+        List<String> consumed = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=documented-outbox", exchange -> consumed.add(idOf(exchange)));
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            Outbox.insert(connection, OrderEvents.orders("order-", 20, n -> "customer:" + n % 3));
+            connection.commit();
+        }
+
+        within(20).until(() -> consumed.size() == 20);
+        assertThat(context.getRoute("outbox-relay")).isNotNull();
+    }
+
     private void useDatabase() {
-        database = TestDatabase.open(TestDatabase.Kind.H2).apply("org/mconnectevents/camel/idempotency/message-processed-h2.sql",
-                "org/mconnectevents/camel/personaldata/personal-data-record-h2.sql");
-        factory = database.entityManagerFactory(MessageProcessed.class, PersonalDataRecord.class);
-        JpaTransactionManager transactionManager = TestDatabase.transactionManager(factory);
-        context.getRegistry().bind("entityManagerFactory", factory);
-        context.getRegistry().bind("transactionManager", transactionManager);
-        context.getRegistry().bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(transactionManager));
+        database = TransactedDatabase.open(context, TestDatabase.Kind.H2, List.of("org/mconnectevents/camel/idempotency/message-processed-h2.sql",
+                "org/mconnectevents/camel/personaldata/personal-data-record-h2.sql", "org/mconnectevents/camel/outbox/outbox-h2.sql"),
+                MessageProcessed.class, PersonalDataRecord.class);
     }
 
     private void load(String yaml) throws Exception {
@@ -96,18 +110,12 @@ class DocumentedYamlTest extends EmulatorRouteTestSupport {
     }
 
     private List<String> processedKeys() {
-        try (EntityManager entityManager = factory.createEntityManager()) {
-            return entityManager.createQuery("select m.messageId from " + MessageProcessed.class.getName() + " m", String.class)
-                    .getResultList();
-        }
+        return database.query("select m.messageId from " + MessageProcessed.class.getName() + " m", String.class);
     }
 
     @AfterEach
     void closeDatabase() {
         context.stop();
-        if (factory != null) {
-            factory.close();
-        }
         if (database != null) {
             database.close();
         }

@@ -1,7 +1,6 @@
 package org.mconnectevents.camel.idempotency;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,7 +16,7 @@ import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 import org.mconnectevents.camel.support.TestDatabase;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.mconnectevents.camel.support.TransactedDatabase;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +30,7 @@ import static org.mconnectevents.camel.support.Waiting.within;
  */
 class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
 
-    private TestDatabase database;
-    private EntityManagerFactory factory;
-    private JpaTransactionManager transactionManager;
+    private TransactedDatabase database;
     /** Applications per event id, counted by the business step (consumer threads write, the test reads). */
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
@@ -92,11 +88,8 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
     }
 
     private void useDatabase(TestDatabase.Kind kind) {
-        database = TestDatabase.open(kind).apply(kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
-                "org/mconnectevents/camel/idempotency/applied-order.sql");
-        factory = database.entityManagerFactory(MessageProcessed.class, AppliedOrder.class);
-        transactionManager = TestDatabase.transactionManager(factory);
-        context.getRegistry().bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(transactionManager));
+        database = TransactedDatabase.open(context, kind, List.of(kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
+                "org/mconnectevents/camel/idempotency/applied-order.sql"), MessageProcessed.class, AppliedOrder.class);
     }
 
     /** The route an integrator writes: dead letters for structural failures, then the transaction. */
@@ -107,7 +100,7 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
                 errorHandler(deadLetterChannel("mconnect-events:dead"));
                 from("mconnect-events:events?group=ledger&reconnectDelay=10")
                         .transacted("PROPAGATION_REQUIRED")
-                        .idempotentConsumer(EventKey.eventKey(), MConnectEventsIdempotency.jpaRepository(factory, transactionManager, "ledger"))
+                        .idempotentConsumer(EventKey.eventKey(), MConnectEventsIdempotency.jpaRepository(database.factory(), database.transactionManager(), "ledger"))
                         .process(business);
             }
         });
@@ -115,7 +108,7 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
 
     /** Writes the order in the route's transaction; with {@code failOnce}, then fails the first attempt technically. */
     private Processor applyOrder(boolean failOnce) {
-        EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(factory);
+        EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(database.factory());
         return exchange -> {
             String id = idOf(exchange);
             int attempt = attempts.merge(id, 1, Integer::sum);
@@ -128,24 +121,17 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
     }
 
     private List<AppliedOrder> appliedOrders() {
-        try (EntityManager entityManager = factory.createEntityManager()) {
-            return entityManager.createQuery("select o from AppliedOrder o", AppliedOrder.class).getResultList();
-        }
+        return database.query("select o from AppliedOrder o", AppliedOrder.class);
     }
 
     private List<String> processedKeys() {
-        try (EntityManager entityManager = factory.createEntityManager()) {
-            return entityManager.createQuery("select m from " + MessageProcessed.class.getName() + " m", MessageProcessed.class)
-                    .getResultList().stream().map(m -> m.getProcessorName() + " " + m.getMessageId()).toList();
-        }
+        return database.query("select m from " + MessageProcessed.class.getName() + " m", MessageProcessed.class).stream()
+                .map(m -> m.getProcessorName() + " " + m.getMessageId()).toList();
     }
 
     @AfterEach
     void closeDatabase() {
         context.stop();
-        if (factory != null) {
-            factory.close();
-        }
         if (database != null) {
             database.close();
         }

@@ -2,8 +2,6 @@ package org.mconnectevents.camel.personaldata;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +18,7 @@ import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 import org.mconnectevents.camel.support.TestDatabase;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.mconnectevents.camel.support.TransactedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,9 +38,7 @@ class PersonalDataRecordTest extends EmulatorRouteTestSupport {
                 .legalBasis("Law 133/2011, art. 5").legalReason("$.reason").end()
             .build();
 
-    private TestDatabase database;
-    private EntityManagerFactory factory;
-    private JpaTransactionManager transactionManager;
+    private TransactedDatabase database;
     /** Events that reached the business step after the recorder (consumer threads write, the test reads). */
     private final List<String> applied = new CopyOnWriteArrayList<>();
 
@@ -126,10 +121,8 @@ class PersonalDataRecordTest extends EmulatorRouteTestSupport {
     }
 
     private void useDatabase(TestDatabase.Kind kind) {
-        database = TestDatabase.open(kind).apply(kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record"));
-        factory = database.entityManagerFactory(PersonalDataRecord.class);
-        transactionManager = TestDatabase.transactionManager(factory);
-        context.getRegistry().bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(transactionManager));
+        database = TransactedDatabase.open(context, kind, List.of(kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record")),
+                PersonalDataRecord.class);
     }
 
     /** The route an integrator writes: dead letters for structural failures, then the transaction. */
@@ -140,25 +133,19 @@ class PersonalDataRecordTest extends EmulatorRouteTestSupport {
                 errorHandler(deadLetterChannel("mconnect-events:dead"));
                 from("mconnect-events:events?group=records&reconnectDelay=10")
                         .transacted("PROPAGATION_REQUIRED")
-                        .process(PersonalDataRecorder.jpa(POLICY, factory))
+                        .process(PersonalDataRecorder.jpa(POLICY, database.factory()))
                         .process(business);
             }
         });
     }
 
     private List<PersonalDataRecord> records() {
-        try (EntityManager entityManager = factory.createEntityManager()) {
-            return entityManager.createQuery("select r from PersonalDataRecord r order by r.id", PersonalDataRecord.class)
-                    .getResultList();
-        }
+        return database.query("select r from PersonalDataRecord r order by r.id", PersonalDataRecord.class);
     }
 
     @AfterEach
     void closeDatabase() {
         context.stop();
-        if (factory != null) {
-            factory.close();
-        }
         if (database != null) {
             database.close();
         }
