@@ -108,7 +108,7 @@ public final class OutboxRelay implements Processor {
                 rollback(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                restoreAutoCommit(connection, autoCommit);
             }
         } catch (SQLException | RuntimeException e) {
             failed("the outbox database failed: " + e, e);
@@ -223,6 +223,13 @@ public final class OutboxRelay implements Processor {
             LOG.info("The outbox relay sends again after {} failed attempts", failures.get());
         }
         backOff = Duration.ZERO;
+    }
+
+    /** Gives the connection back as it came, unless it broke (then the pool drops it, and the failure is already known). */
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) throws SQLException {
+        if (!connection.isClosed()) {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     private static void rollback(Connection connection, Exception cause) {
