@@ -52,10 +52,7 @@ public final class OutboxOperations {
 
     /** Makes a parked row pending again; answers false when no parked row has that id. */
     public boolean release(long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(RELEASE)) {
-            statement.setLong(1, id);
-            return statement.executeUpdate() == 1;
-        }
+        return update(RELEASE, statement -> statement.setLong(1, id));
     }
 
     /**
@@ -63,12 +60,34 @@ public final class OutboxOperations {
      * its event and error, with the reason, until the purge. Answers false when no parked row has that id.
      */
     public boolean giveUp(long id, String reason) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(GIVE_UP)) {
+        return update(GIVE_UP, statement -> {
             statement.setTimestamp(1, Timestamp.from(Instant.now()));
             statement.setString(2, "given up by an operator: " + reason);
             statement.setLong(3, id);
-            return statement.executeUpdate() == 1;
+        });
+    }
+
+    /** Sets the parameters of an update of one row and commits it (the pool may hand out connections that never commit). */
+    private boolean update(String sql, Parameters parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                parameters.set(statement);
+                boolean updated = statement.executeUpdate() == 1;
+                connection.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         }
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
     }
 
     /** How many rows wait to be sent (parked ones excluded). */

@@ -1,7 +1,6 @@
 package org.mconnectevents.camel.outbox;
 
 import io.cloudevents.CloudEvent;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,8 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.mconnectevents.camel.MConnectEventsConstants;
-import org.mconnectevents.camel.client.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * sends only their rows. All rows of a partition key are in one lane, so one key is only ever sent by one transaction
  * at a time, in order. A relay that dies mid-batch has its transaction rolled back: its rows stay pending and are sent
  * again (a consumer may see them twice, never zero times).</li>
- * <li><b>Service unavailable</b> (5xx, timeouts, connection failures, or the database itself): the rows of the failed
- * batch get {@code attempts + 1} and {@code last_error}, stay pending, and the relay backs off exponentially with
- * jitter.</li>
+ * <li><b>Service unavailable</b> (5xx, timeouts, connection failures): the rows of the failed batch get
+ * {@code attempts + 1} and {@code last_error}, stay pending, and the relay backs off exponentially with jitter. A
+ * database failure rolls the transaction back (nothing is recorded in the rows; the log and {@link #getLastError()}
+ * say it) and backs off the same way.</li>
  * <li><b>Refused for good</b> (4xx, or our own checks): the batch is halved until the refused events are found; each is
- * parked with its error and reported (log, and {@code parkedEndpoint} when set); later rows of its partition key wait
- * behind it until an operator releases it ({@link OutboxOperations}); everything else goes on.</li>
+ * parked with its error and, once committed, reported (log, and {@code parkedEndpoint} when set); later rows of its
+ * partition key wait behind it until an operator releases it ({@link OutboxOperations}); everything else goes on. A
+ * row whose stored event cannot be read is parked the same way. After {@code maxParkedInARow} refusals with no event
+ * stored between them, the relay parks no more and backs off until the service stores an event again.</li>
  * <li><b>Purge</b>: rows sent longer than {@code retention} ago are deleted.</li>
  * </ul>
  * A relay is driven by a timer route ({@link OutboxRelayRoutes}); each tick drains what is pending. One relay is used
@@ -50,12 +50,15 @@ public final class OutboxRelay implements Processor {
     private final DataSource dataSource;
     private final OutboxRelaySettings settings;
     private final Clock clock;
+    private final OutboxParkedReports reports;
     private ProducerTemplate producer;
 
     // owned by the thread that runs the relay (the timer's), one at a time
     private Duration backOff = Duration.ZERO;
     private Instant pausedUntil = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
+    /** Refusals parked since the service last stored an event: across transactions, so that a back-off does not reset it. */
+    private int parkedInARow;
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
@@ -67,6 +70,9 @@ public final class OutboxRelay implements Processor {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
+        // resolved now, so that a mistyped endpoint fails the relay's start rather than its first send or refusal
+        camelContext.getEndpoint(settings.getEndpoint());
+        this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint());
     }
 
     /** A relay over the outbox in {@code dataSource}, with the default settings. */
@@ -101,9 +107,9 @@ public final class OutboxRelay implements Processor {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                int handled = drain(connection);
+                OutboxSending sending = drain(connection);
                 connection.commit();
-                return handled;
+                return committed(sending);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
@@ -116,10 +122,10 @@ public final class OutboxRelay implements Processor {
         }
     }
 
-    private int drain(Connection connection) throws SQLException {
+    private OutboxSending drain(Connection connection) throws SQLException {
         List<Integer> lanes = OutboxStore.lockLanes(connection, settings.getLanesPerTransaction());
         if (lanes.isEmpty()) {
-            return 0;
+            return null;
         }
         List<OutboxStore.Row> rows = new ArrayList<>();
         for (int lane : lanes) {
@@ -132,50 +138,57 @@ public final class OutboxRelay implements Processor {
         Instant now = clock.instant();
         OutboxStore.markSent(connection, sending.sentIds(), now);
         OutboxStore.takeLanes(connection, lanes, now);
-        sent.addAndGet(sending.sentIds().size());
         if (sending.failure() != null) {
             OutboxStore.failed(connection, sending.failedIds(), sending.failure());
+        }
+        return sending;
+    }
+
+    /** What a committed transaction did: counted, parked rows reported, back-off set or cleared. */
+    private int committed(OutboxSending sending) {
+        if (sending == null) {
+            return 0;
+        }
+        sent.addAndGet(sending.sentIds().size());
+        parked.addAndGet(sending.parked().size());
+        sending.parked().forEach(parkedRow -> reports.report(parkedRow.row(), parkedRow.error()));
+        if (sending.failure() != null) {
             failed(sending.failure(), null);
             return 0;
         }
         recovered();
-        return sending.sentIds().size() + sending.parkedCount();
+        return sending.sentIds().size() + sending.parked().size();
     }
 
     /**
      * Sends one batch, as one request. Answers null when the service stored it, else the failure (a
      * {@code MConnectEventsRejectedException} that is not retryable means refused for good).
      */
-    Exception send(List<OutboxStore.Row> batch) {
-        List<CloudEvent> events = new ArrayList<>(batch.size());
-        for (OutboxStore.Row row : batch) {
-            events.add(EventCodec.fromJson(row.event().getBytes(StandardCharsets.UTF_8)));
-        }
+    Exception send(List<CloudEvent> events) {
         Exchange result = producer().send(settings.getEndpoint(), exchange -> exchange.getMessage().setBody(events));
         return result.getException();
     }
 
     /** Parks a refused row: it stays in the table with its error, and its partition key waits behind it. */
-    void park(Connection connection, OutboxStore.Row row, Exception refusal) throws SQLException {
-        String error = refusal.getMessage();
+    void park(Connection connection, OutboxStore.Row row, String error) throws SQLException {
         OutboxStore.park(connection, row.id(), error, clock.instant());
-        parked.incrementAndGet();
-        LOG.warn("Parked {}: the service refused it for good ({}). Later events of partition key {} wait behind it until "
-                + "it is released or given up (OutboxOperations).", row.name(), error, row.partitionKey());
-        if (settings.getParkedEndpoint() != null) {
-            producer().send(settings.getParkedEndpoint(), exchange -> {
-                exchange.getMessage().setBody(row.event());
-                exchange.getMessage().setHeader(OutboxAppender.OUTBOX_ID, row.id());
-                exchange.getMessage().setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, row.eventId());
-                exchange.getMessage().setHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, row.source());
-                exchange.getMessage().setHeader(MConnectEventsConstants.PARTITION_KEY, row.partitionKey());
-                exchange.getMessage().setHeader(PARKED_ERROR, error);
-            });
-        }
     }
 
-    /** The header holding why a parked row was refused, on what goes to the {@code parkedEndpoint}. */
-    public static final String PARKED_ERROR = "CamelMConnectEventsOutboxError";
+    /**
+     * Whether another refusal may be parked: not after {@code maxParkedInARow} refusals with no event stored between
+     * them, which look like a wrong configuration (certificate, address, authorizations) rather than bad events.
+     */
+    boolean mayPark() {
+        return parkedInARow < settings.getMaxParkedInARow();
+    }
+
+    void parkedOne() {
+        parkedInARow++;
+    }
+
+    void storedSome() {
+        parkedInARow = 0;
+    }
 
     OutboxRelaySettings settings() {
         return settings;
@@ -189,12 +202,16 @@ public final class OutboxRelay implements Processor {
         nextPurge = now.plus(settings.getPurgeInterval());
         Instant before = now.minus(settings.getRetention());
         try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);   // a pool may hand out connections that never commit on their own
             int deleted;
             int total = 0;
             do {
                 deleted = OutboxStore.purge(connection, before, PURGE_CHUNK);
+                connection.commit();
                 total += deleted;
             } while (deleted == PURGE_CHUNK && camelContext.getStatus().isStarted());
+            restoreAutoCommit(connection, autoCommit);
             if (total > 0) {
                 LOG.debug("Purged {} outbox rows sent before {}", total, before);
             }

@@ -1,5 +1,6 @@
 package org.mconnectevents.camel.outbox;
 
+import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,12 +23,19 @@ final class OutboxSending {
     private final List<OutboxStore.Row> rows;
     private final OutboxRelaySettings settings;
 
+    /** A row parked in this transaction, and why. */
+    record Parked(OutboxStore.Row row, String error) {
+    }
+
+    /** A row with its event, read back from the stored JSON. */
+    private record Readable(OutboxStore.Row row, CloudEvent event) {
+    }
+
     private final Set<String> heldKeys = new HashSet<>();
     private final List<Long> sentIds = new ArrayList<>();
     private final List<Long> failedIds = new ArrayList<>();
+    private final List<Parked> parked = new ArrayList<>();
     private String failure;
-    private int parkedCount;
-    private int parkedInARow;
 
     OutboxSending(OutboxRelay relay, Connection connection, List<OutboxStore.Row> rows) {
         this.relay = relay;
@@ -37,10 +45,25 @@ final class OutboxSending {
     }
 
     void run() throws SQLException {
-        List<OutboxStore.Row> batch = new ArrayList<>();
+        List<Readable> batch = new ArrayList<>();
         long bytes = 0;
         for (OutboxStore.Row row : rows) {
-            long size = row.event().getBytes(StandardCharsets.UTF_8).length;
+            byte[] json = row.event().getBytes(StandardCharsets.UTF_8);
+            CloudEvent event;
+            try {
+                event = EventCodec.fromJson(json);
+            } catch (RuntimeException e) {
+                // written by hand or by other code: it can never be sent as it is, like an event the service refuses.
+                // What came before it goes first, so that earlier rows of its key are not held back behind it.
+                if (!batch.isEmpty() && !sendOrResolve(batch)) {
+                    return;
+                }
+                batch = new ArrayList<>();
+                bytes = 0;
+                park(row, "the stored event is not a CloudEvent in the JSON event format: " + e.getMessage());
+                continue;
+            }
+            long size = json.length;
             if (!batch.isEmpty() && (batch.size() == settings.getMaxEventsPerRequest()
                     || EventCodec.jsonArraySize(bytes + size, batch.size() + 1) > settings.getMaxRequestSize())) {
                 if (!sendOrResolve(batch)) {
@@ -49,7 +72,7 @@ final class OutboxSending {
                 batch = new ArrayList<>();
                 bytes = 0;
             }
-            batch.add(row);
+            batch.add(new Readable(row, event));
             bytes += size;
         }
         if (!batch.isEmpty()) {
@@ -58,16 +81,16 @@ final class OutboxSending {
     }
 
     /** Sends a batch (without held-back rows); answers false when sending must stop. */
-    private boolean sendOrResolve(List<OutboxStore.Row> batch) throws SQLException {
-        List<OutboxStore.Row> sendable = batch.stream()
-                .filter(row -> row.partitionKey() == null || !heldKeys.contains(row.partitionKey())).toList();
+    private boolean sendOrResolve(List<Readable> batch) throws SQLException {
+        List<Readable> sendable = batch.stream()
+                .filter(each -> each.row().partitionKey() == null || !heldKeys.contains(each.row().partitionKey())).toList();
         if (sendable.isEmpty()) {
             return true;
         }
-        Exception error = relay.send(sendable);
+        Exception error = relay.send(sendable.stream().map(Readable::event).toList());
         if (error == null) {
-            sendable.forEach(row -> sentIds.add(row.id()));
-            parkedInARow = 0;
+            sendable.forEach(each -> sentIds.add(each.row().id()));
+            relay.storedSome();
             return true;
         }
         if (!refusedForGood(error)) {
@@ -75,31 +98,36 @@ final class OutboxSending {
             return false;
         }
         if (sendable.size() == 1) {
-            return park(sendable.get(0), error);
+            return parkRefused(sendable.get(0), error);
         }
         int half = sendable.size() / 2;
         return sendOrResolve(sendable.subList(0, half)) && sendOrResolve(sendable.subList(half, sendable.size()));
     }
 
-    private boolean park(OutboxStore.Row row, Exception refusal) throws SQLException {
-        if (parkedInARow == settings.getMaxParkedInARow()) {
-            // so many refusals in a row look like a wrong configuration (certificate, address, authorizations), not
-            // like bad events: stop parking, keep the rows pending and back off until someone fixes it
-            stop(List.of(row), parkedInARow + " events in a row were refused for good, the last with: " + refusal.getMessage()
-                    + "; this looks like a configuration error, so the relay parks no more and retries after a back-off");
+    private boolean parkRefused(Readable refused, Exception refusal) throws SQLException {
+        if (!relay.mayPark()) {
+            // so many refusals with nothing stored between them look like a wrong configuration (certificate, address,
+            // authorizations), not like bad events: park no more, keep the rows pending and back off until it is fixed
+            stop(List.of(refused), settings.getMaxParkedInARow() + " events in a row were refused for good, the last with: "
+                    + refusal.getMessage() + "; this looks like a configuration error, so the relay parks no more and "
+                    + "retries after a back-off until the service stores an event again");
             return false;
         }
-        relay.park(connection, row, refusal);
-        parkedCount++;
-        parkedInARow++;
-        if (row.partitionKey() != null) {
-            heldKeys.add(row.partitionKey());
-        }
+        relay.parkedOne();
+        park(refused.row(), refusal.getMessage());
         return true;
     }
 
-    private void stop(List<OutboxStore.Row> batch, String why) {
-        batch.forEach(row -> failedIds.add(row.id()));
+    private void park(OutboxStore.Row row, String error) throws SQLException {
+        relay.park(connection, row, error);
+        parked.add(new Parked(row, error));
+        if (row.partitionKey() != null) {
+            heldKeys.add(row.partitionKey());
+        }
+    }
+
+    private void stop(List<Readable> batch, String why) {
+        batch.forEach(each -> failedIds.add(each.row().id()));
         failure = why;
     }
 
@@ -120,7 +148,8 @@ final class OutboxSending {
         return failure;
     }
 
-    int parkedCount() {
-        return parkedCount;
+    /** The rows parked, to report once the transaction committed. */
+    List<Parked> parked() {
+        return parked;
     }
 }

@@ -23,18 +23,20 @@ final class OutboxStore {
         }
     }
 
-    /** Lanes with pending rows, least recently sent first, that no other relay holds; locked until commit. */
+    /** Whether a pending row may go now: no parked row of its partition key comes before it. */
+    private static final String NOT_HELD_BACK = "NOT EXISTS (SELECT 1 FROM mconnect_outbox p WHERE p.partition_key = o.partition_key "
+            + "AND p.parked_at IS NOT NULL AND p.sent_at IS NULL AND p.id < o.id)";
+
+    /** Lanes with rows that may go now, least recently sent first, that no other relay holds; locked until commit. */
     private static final String LOCK_LANES = "SELECT l.lane FROM mconnect_outbox_lane l WHERE EXISTS ("
-            + "SELECT 1 FROM mconnect_outbox o WHERE o.lane = l.lane AND o.sent_at IS NULL AND o.parked_at IS NULL) "
-            + "ORDER BY l.taken_at, l.lane LIMIT ? FOR UPDATE SKIP LOCKED";
+            + "SELECT 1 FROM mconnect_outbox o WHERE o.lane = l.lane AND o.sent_at IS NULL AND o.parked_at IS NULL AND "
+            + NOT_HELD_BACK + ") ORDER BY l.taken_at, l.lane LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /**
      * Pending rows of a lane in creation order, without those of a partition key held back by a parked row before them.
      */
     private static final String PENDING = "SELECT o.id, o.event_id, o.source, o.partition_key, o.event FROM mconnect_outbox o "
-            + "WHERE o.lane = ? AND o.sent_at IS NULL AND o.parked_at IS NULL AND NOT EXISTS ("
-            + "SELECT 1 FROM mconnect_outbox p WHERE p.partition_key = o.partition_key AND p.parked_at IS NOT NULL "
-            + "AND p.sent_at IS NULL AND p.id < o.id) ORDER BY o.id LIMIT ?";
+            + "WHERE o.lane = ? AND o.sent_at IS NULL AND o.parked_at IS NULL AND " + NOT_HELD_BACK + " ORDER BY o.id LIMIT ?";
 
     private static final String MARK_SENT = "UPDATE mconnect_outbox SET sent_at = ? WHERE id = ANY (?)";
     private static final String TAKE_LANES = "UPDATE mconnect_outbox_lane SET taken_at = ? WHERE lane = ANY (?)";

@@ -4,11 +4,14 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.mconnectevents.camel.MConnectEventsConstants;
 import org.mconnectevents.emulator.config.Faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +41,10 @@ abstract class OutboxRelayContract extends OutboxRelayTestSupport {
         consumeAll();
         insert(List.of(person("a1", "key-a", false), person("a2", "key-a", true),
                 person("b1", "key-b", true), person("b2", "key-b", true)));
-        startRelay("relay");
+        MockEndpoint reports = getMockEndpoint("mock:parked");
+        reports.expectedMessageCount(1);
+        reports.expectedHeaderReceived(MConnectEventsConstants.CLOUD_EVENT_ID, "a1");
+        startRelay("relay", "parkedEndpoint", "mock:parked");
 
         await().atMost(BOUND).until(() -> consumedFor("key-b").size() == 2);
         OutboxOperations operations = new OutboxOperations(database.dataSource());
@@ -48,10 +54,45 @@ abstract class OutboxRelayContract extends OutboxRelayTestSupport {
         assertThat(parked.error()).contains("422");
         assertThat(consumedFor("key-a")).isEmpty();
         assertThat(operations.pendingCount()).isEqualTo(1);   // a2 waits behind a1
+        reports.assertIsSatisfied();
+        assertThat(reports.getExchanges().get(0).getMessage().getHeader(OutboxParkedReports.PARKED_ERROR, String.class)).contains("422");
 
         assertThat(operations.giveUp(parked.id(), "data fixed at the source, sent again as a3")).isTrue();
         await().atMost(BOUND).until(() -> consumedFor("key-a").equals(List.of("a2")));
         assertThat(operations.parked()).isEmpty();
+    }
+
+    @Test
+    void stopsParkingAfterTooManyRefusalsInARowEvenAcrossTransactions() throws Exception {
+        insert(List.of(person("p1", "key-1", false), person("p2", "key-2", false), person("p3", "key-3", false),
+                person("p4", "key-4", false), person("p5", "key-5", false)));
+        startRelay("relay", "maxParkedInARow", "2", "maxEventsPerRequest", "1");
+        OutboxRelay relay = context.getRegistry().lookupByNameAndType("outbox-relay", OutboxRelay.class);
+
+        await().atMost(BOUND).until(() -> relay.getFailureCount() >= 3);
+        assertThat(new OutboxOperations(database.dataSource()).parked()).extracting(OutboxOperations.Parked::eventId)
+                .containsExactly("p1", "p2");
+        assertThat(count("sent_at IS NULL AND parked_at IS NULL")).isEqualTo(3);
+        assertThat(relay.getLastError()).contains("configuration error");
+    }
+
+    @Test
+    void parksARowWhoseStoredEventCannotBeReadAndSendsTheRest() throws Exception {
+        consumeAll();
+        insert(orders("order-", 6, n -> "customer-" + n % 2));
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE mconnect_outbox SET event = '{\"specversion\":' WHERE event_id = 'order-2'");
+        }
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> consumedCount() == 4);
+        assertThat(consumedFor("customer-0")).containsExactly("order-0");   // order-4 waits behind order-2
+        assertThat(consumedFor("customer-1")).containsExactly("order-1", "order-3", "order-5");
+        List<OutboxOperations.Parked> parked = new OutboxOperations(database.dataSource()).parked();
+        assertThat(parked).singleElement().satisfies(row -> {
+            assertThat(row.eventId()).isEqualTo("order-2");
+            assertThat(row.error()).contains("not a CloudEvent");
+        });
     }
 
     @Test

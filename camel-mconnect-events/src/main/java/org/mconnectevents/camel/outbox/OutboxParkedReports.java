@@ -1,0 +1,59 @@
+package org.mconnectevents.camel.outbox;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.mconnectevents.camel.MConnectEventsConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports parked rows, after the transaction that parked them committed: a WARN log, and the row to the relay's
+ * {@code parkedEndpoint} when it has one (body: the event JSON; headers: {@value OutboxAppender#OUTBOX_ID}, the event's id,
+ * source and partition key, {@value #PARKED_ERROR}).
+ */
+final class OutboxParkedReports {
+
+    /** The header holding why a parked row was refused, on what goes to the {@code parkedEndpoint}. */
+    static final String PARKED_ERROR = "CamelMConnectEventsOutboxError";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final CamelContext camelContext;
+    private final Endpoint endpoint;
+    private ProducerTemplate producer;
+
+    /** @param endpointUri where to send reports, or null; resolved now, so that a mistyped one fails at once */
+    OutboxParkedReports(CamelContext camelContext, String endpointUri) {
+        this.camelContext = camelContext;
+        this.endpoint = endpointUri == null ? null : camelContext.getEndpoint(endpointUri);
+    }
+
+    void report(OutboxStore.Row row, String error) {
+        LOG.warn("Parked {}: the service refused it for good ({}). Later events of partition key {} wait behind it until "
+                + "it is released or given up (OutboxOperations).", row.name(), error, row.partitionKey());
+        if (endpoint == null) {
+            return;
+        }
+        Exchange result = producer().send(endpoint, exchange -> {
+            exchange.getMessage().setBody(row.event());
+            exchange.getMessage().setHeader(OutboxAppender.OUTBOX_ID, row.id());
+            exchange.getMessage().setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, row.eventId());
+            exchange.getMessage().setHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, row.source());
+            exchange.getMessage().setHeader(MConnectEventsConstants.PARTITION_KEY, row.partitionKey());
+            exchange.getMessage().setHeader(PARKED_ERROR, error);
+        });
+        if (result.getException() != null) {
+            // the row is parked and logged above; the report is a notification, and failing the relay would not bring it
+            LOG.warn("Could not report parked {} to {}: {}", row.name(), endpoint.getEndpointUri(), result.getException().toString());
+        }
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            producer = camelContext.createProducerTemplate();
+        }
+        return producer;
+    }
+}
