@@ -22,9 +22,8 @@ public final class OrderConsumerRoutes extends RouteBuilder {
                 .routeDescription("the order consumer in Java DSL (OrderConsumerRoutes)")
                 .errorHandler(deadLetterChannel("mconnect-events:dead"))
                 .setHeader("CustomerIdnp").jsonpath("$.customer.idnp")
-                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                .enrich().simple("netty-http:http://127.0.0.1:{{example.http.port}}/citizens/${header.CustomerIdnp}")
-                    .aggregationStrategy("citizenDetails")
+                // asks the registry (CitizenRegistryRoutes); the IDNP travels in the request body, never in a URI
+                .enrich().constant("direct:citizen-details").aggregationStrategy("citizenDetails")
                 .transacted("PROPAGATION_REQUIRED")
                 .idempotentConsumer().language("ref", "eventKey").idempotentRepository("processedEvents").skipDuplicate(false)
                     .filter(header(Exchange.DUPLICATE_MESSAGE))

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the scenario observed. An event is lost when it was produced and neither stored by the consumer nor reported
- * dead by the time the scenario ended.
+ * What the scenario observed. An event is lost when it was produced and, by the time the scenario ended, neither stored
+ * by the consumer nor reported dead as the script meant (a good event reported dead counts as lost).
  *
  * @param consumer             which consumer ran (the description of the route {@code order-consumer})
  * @param produced             distinct events produced (a resent event counts once)
