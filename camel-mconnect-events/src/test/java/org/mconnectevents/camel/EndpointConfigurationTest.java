@@ -5,15 +5,11 @@ import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.camel.support.EmulatorClients;
+import org.mconnectevents.camel.support.RegistryCamelTestSupport;
 import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,26 +23,8 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
  * ({@code camel.component.mconnect-events.*}) serve every endpoint; and a missing or wrong option stops the route at
  * start with a message naming the option, rather than leaving a consumer that never connects.
  */
-class EndpointConfigurationTest {
+class EndpointConfigurationTest extends RegistryCamelTestSupport {
 
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
-
-    private CamelContext context;
-    private MConnectEventsConfiguration configuration;
-
-    @BeforeEach
-    void camelUsingTheRegistryClient() {
-        EMULATOR.emulator().reset();
-        context = new DefaultCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        configuration = context.getComponent("mconnect-events", MConnectEventsComponent.class).getConfiguration();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
 
     @Test
     void optionsSetOnceThroughCamelMainPropertiesServeEveryEndpoint() throws Exception {

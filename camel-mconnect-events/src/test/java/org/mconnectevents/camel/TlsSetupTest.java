@@ -1,22 +1,17 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mconnectevents.camel.support.EmulatorClients;
+import org.mconnectevents.camel.support.RegistryCamelTestSupport;
 import org.mconnectevents.emulator.Emulator;
-import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -38,29 +33,11 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
  * chain without the intermediate, expired, none at all) stops the route at start with a message that says what is
  * wrong and what to do, instead of failing handshakes later.
  */
-class TlsSetupTest {
+class TlsSetupTest extends RegistryCamelTestSupport {
 
-    @RegisterExtension
-    static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
 
     @TempDir
     Path files;
-
-    private CamelContext context;
-    private MConnectEventsConfiguration configuration;
-
-    @BeforeEach
-    void camelUsingTheRegistryClient() {
-        EMULATOR.emulator().reset();
-        context = new DefaultCamelContext();
-        EmulatorClients.useClient(context, EMULATOR.emulator(), EmulatorClients.REGISTRY);
-        configuration = context.getComponent("mconnect-events", MConnectEventsComponent.class).getConfiguration();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
 
     @Test
     void aPkcs12KeyStoreWithItsChainProducesAndConsumes() throws Exception {
