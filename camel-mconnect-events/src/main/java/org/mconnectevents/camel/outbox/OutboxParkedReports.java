@@ -5,6 +5,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.mconnectevents.camel.MConnectEventsConstants;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,16 @@ final class OutboxParkedReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final CamelContext camelContext;
     private final Endpoint endpoint;
-    private ProducerTemplate producer;
+    private final Supplier<ProducerTemplate> producer;
 
-    /** @param endpointUri where to send reports, or null; resolved now, so that a mistyped one fails at once */
-    OutboxParkedReports(CamelContext camelContext, String endpointUri) {
-        this.camelContext = camelContext;
+    /**
+     * @param endpointUri where to send reports, or null; resolved now, so that a mistyped one fails at once
+     * @param producer    the relay's producer template
+     */
+    OutboxParkedReports(CamelContext camelContext, String endpointUri, Supplier<ProducerTemplate> producer) {
         this.endpoint = endpointUri == null ? null : camelContext.getEndpoint(endpointUri);
+        this.producer = producer;
     }
 
     void report(OutboxStore.Row row, String error) {
@@ -36,7 +39,7 @@ final class OutboxParkedReports {
         if (endpoint == null) {
             return;
         }
-        Exchange result = producer().send(endpoint, exchange -> {
+        Exchange result = producer.get().send(endpoint, exchange -> {
             exchange.getMessage().setBody(row.event());
             exchange.getMessage().setHeader(OutboxAppender.OUTBOX_ID, row.id());
             exchange.getMessage().setHeader(MConnectEventsConstants.CLOUD_EVENT_ID, row.eventId());
@@ -48,12 +51,5 @@ final class OutboxParkedReports {
             // the row is parked and logged above; the report is a notification, and failing the relay would not bring it
             LOG.warn("Could not report parked {} to {}: {}", row.name(), endpoint.getEndpointUri(), result.getException().toString());
         }
-    }
-
-    private ProducerTemplate producer() {
-        if (producer == null) {
-            producer = camelContext.createProducerTemplate();
-        }
-        return producer;
     }
 }

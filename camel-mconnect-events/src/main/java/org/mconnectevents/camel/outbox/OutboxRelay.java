@@ -72,7 +72,7 @@ public final class OutboxRelay implements Processor {
         this.clock = clock;
         // resolved now, so that a mistyped endpoint fails the relay's start rather than its first send or refusal
         camelContext.getEndpoint(settings.getEndpoint());
-        this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint());
+        this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint(), this::producer);
     }
 
     /** A relay over the outbox in {@code dataSource}, with the default settings. */
@@ -260,6 +260,11 @@ public final class OutboxRelay implements Processor {
     private ProducerTemplate producer() {
         if (producer == null) {
             producer = camelContext.createProducerTemplate();
+            try {
+                camelContext.addService(producer, true, false);   // stopped with the context
+            } catch (Exception e) {
+                throw new IllegalStateException("could not register the outbox relay's producer template", e);
+            }
         }
         return producer;
     }
