@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,6 +23,7 @@ import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.outbox.Outbox;
 import org.mconnectevents.camel.outbox.OutboxOperations;
 import org.mconnectevents.camel.outbox.OutboxRelay;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.emulator.Emulator;
 
 /**
@@ -52,7 +51,7 @@ public final class OutboxBenchmark {
         Benchmarks.printMachine();
         execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
         try (Emulator emulator = Emulator.builder().start(); HikariDataSource dataSource = dataSource()) {
-            applyDdl(dataSource);
+            SqlScripts.run(dataSource, SqlScripts.Tables.OUTBOX.script("postgresql"));
             CamelContext camel = new DefaultCamelContext();
             MConnectEventsConfiguration configuration = camel.getComponent("mconnect-events", MConnectEventsComponent.class).getConfiguration();
             configuration.setBaseAddress(emulator.baseAddress().toString());
@@ -155,18 +154,6 @@ public final class OutboxBenchmark {
         config.setPassword(System.getProperty("mconnect.postgresql.password", ""));
         config.setMaximumPoolSize(6);
         return new HikariDataSource(config);
-    }
-
-    private static void applyDdl(HikariDataSource dataSource) throws IOException, SQLException {
-        try (InputStream in = Outbox.class.getResourceAsStream("outbox-postgresql.sql");
-                Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            String ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
-            for (String sql : ddl.split(";\\s*(\\r?\\n|$)")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
     }
 
     private static void execute(String... sql) throws SQLException {

@@ -1,10 +1,6 @@
 package org.mconnectevents.examples;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +11,7 @@ import java.util.UUID;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.h2.jdbcx.JdbcDataSource;
 import org.mconnectevents.camel.outbox.OutboxEvent;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.personaldata.PersonalDataRecord;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -27,9 +24,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 public final class ShopDatabase implements AutoCloseable {
 
     /** The DDL, in order: the building blocks' tables (shipped in camel-mconnect-events), the shop's own tables. */
-    static final List<String> DDL = List.of("org/mconnectevents/camel/outbox/outbox-h2.sql",
-            "org/mconnectevents/camel/idempotency/message-processed-h2.sql",
-            "org/mconnectevents/camel/personaldata/personal-data-record-h2.sql", "db/shop-h2.sql");
+    static final List<String> DDL = List.of(SqlScripts.Tables.OUTBOX.script("h2"), SqlScripts.Tables.IDEMPOTENCY.script("h2"),
+            SqlScripts.Tables.PERSONAL_DATA_RECORD.script("h2"), "db/shop-h2.sql");
 
     /** The table of personal-data records. */
     static final String PERSONAL_DATA_RECORDS = "mconnect_personal_data_record";
@@ -51,7 +47,7 @@ public final class ShopDatabase implements AutoCloseable {
         // DB_CLOSE_DELAY keeps an in-memory database while no connection is open (there is no pool to hold one)
         h2.setURL(url != null ? url : "jdbc:h2:mem:shop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
-        apply(h2, DDL);
+        SqlScripts.run(h2, DDL.toArray(String[]::new));
         return new ShopDatabase(new DatabaseOutage(h2));
     }
 
@@ -107,30 +103,5 @@ public final class ShopDatabase implements AutoCloseable {
                 .property("jakarta.persistence.nonJtaDataSource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "none");
         return configuration.createEntityManagerFactory();
-    }
-
-    private static void apply(JdbcDataSource database, List<String> scripts) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String script : scripts) {
-                for (String sql : statements(script)) {
-                    statement.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the shop's tables from " + scripts + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The statements of a class-path SQL script: comments dropped, split at a {@code ;} that ends a line. */
-    private static List<String> statements(String resource) {
-        try (InputStream in = ShopDatabase.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no DDL script " + resource + " on the class path");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\\n]*", "");
-            return List.of(text.split(";\\s*(\\r?\\n|$)")).stream().map(String::strip).filter(sql -> !sql.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + resource, e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.TestDatabase;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -40,7 +41,7 @@ class ConcurrentDeliveryTest {
     @EnumSource(TestDatabase.Kind.class)
     void ofTwoConcurrentDeliveriesOfOneEventOnlyOneCommitsItsKeyAndTheOtherFailsTechnically(TestDatabase.Kind kind)
             throws Exception {
-        database = TestDatabase.open(kind).apply(kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"));
+        database = TestDatabase.open(kind).apply(SqlScripts.Tables.IDEMPOTENCY.script(kind.name()));
         factory = database.entityManagerFactory(MessageProcessed.class);
         JpaTransactionManager manager = TestDatabase.transactionManager(factory);
         JpaMessageIdRepository repository = MConnectEventsIdempotency.jpaRepository(factory, manager, "ledger");

@@ -11,6 +11,7 @@ import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
@@ -88,7 +89,7 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
     }
 
     private void useDatabase(TestDatabase.Kind kind) {
-        database = TransactedDatabase.open(context, kind, List.of(kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
+        database = TransactedDatabase.open(context, kind, List.of(SqlScripts.Tables.IDEMPOTENCY.script(kind.name()),
                 "org/mconnectevents/camel/idempotency/applied-order.sql"), MessageProcessed.class, AppliedOrder.class);
     }
 

@@ -7,6 +7,7 @@ import org.mconnectevents.camel.outbox.OutboxEvent;
 import org.mconnectevents.camel.personaldata.PersonalDataRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -22,9 +23,9 @@ class ShippedDdlTest {
     @EnumSource(TestDatabase.Kind.class)
     void hibernateValidatesTheShippedTablesAgainstTheEntities(TestDatabase.Kind kind) {
         try (TestDatabase database = TestDatabase.open(kind, 2).apply(
-                kind.ddl("org/mconnectevents/camel/idempotency", "message-processed"),
-                kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record"),
-                kind.ddl("org/mconnectevents/camel/outbox", "outbox"))) {
+                SqlScripts.Tables.IDEMPOTENCY.script(kind.name()),
+                SqlScripts.Tables.PERSONAL_DATA_RECORD.script(kind.name()),
+                SqlScripts.Tables.OUTBOX.script(kind.name()))) {
             HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("validate-" + kind)
                     .managedClass(MessageProcessed.class).managedClass(PersonalDataRecord.class).managedClass(OutboxEvent.class);
             configuration.property("jakarta.persistence.nonJtaDataSource", database.dataSource());

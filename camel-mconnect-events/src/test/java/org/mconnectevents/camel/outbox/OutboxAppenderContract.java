@@ -17,6 +17,7 @@ import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.junit.jupiter.api.Test;
 import org.mconnectevents.camel.MConnectEventsConstants;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.TestDatabase;
 
@@ -41,7 +42,7 @@ abstract class OutboxAppenderContract extends EmulatorRouteTestSupport {
     @Override
     protected void setupResources() throws Exception {
         super.setupResources();
-        database = TestDatabase.open(kind()).apply(kind().ddl("org/mconnectevents/camel/outbox", "outbox"));
+        database = TestDatabase.open(kind()).apply(SqlScripts.Tables.OUTBOX.script(kind().name()));
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE placed_order (id VARCHAR(64) PRIMARY KEY)");
         }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.mconnectevents.camel.MConnectEventsConstants;
 import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.TestDatabase;
@@ -40,7 +41,7 @@ abstract class OutboxRelayTestSupport extends EmulatorRouteTestSupport {
     @Override
     protected void setupResources() throws Exception {
         super.setupResources();
-        database = TestDatabase.open(kind(), 12).apply(kind().ddl("org/mconnectevents/camel/outbox", "outbox"));
+        database = TestDatabase.open(kind(), 12).apply(SqlScripts.Tables.OUTBOX.script(kind().name()));
     }
 
     @Override

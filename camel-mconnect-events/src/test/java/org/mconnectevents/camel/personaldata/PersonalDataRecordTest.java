@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.camel.MConnectEventsConstants;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.OrderEvents;
@@ -121,7 +122,7 @@ class PersonalDataRecordTest extends EmulatorRouteTestSupport {
     }
 
     private void useDatabase(TestDatabase.Kind kind) {
-        database = TransactedDatabase.open(context, kind, List.of(kind.ddl("org/mconnectevents/camel/personaldata", "personal-data-record")),
+        database = TransactedDatabase.open(context, kind, List.of(SqlScripts.Tables.PERSONAL_DATA_RECORD.script(kind.name())),
                 PersonalDataRecord.class);
     }
 

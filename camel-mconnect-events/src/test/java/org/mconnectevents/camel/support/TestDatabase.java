@@ -3,20 +3,16 @@ package org.mconnectevents.camel.support;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.mconnectevents.camel.schema.SqlScripts;
 import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
@@ -29,12 +25,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The databases the building blocks are tested on. */
     public enum Kind {
-        H2, POSTGRESQL;
-
-        /** The DDL resource of a building block for this database, e.g. {@code outbox} → {@code .../outbox-h2.sql}. */
-        public String ddl(String folder, String name) {
-            return folder + "/" + name + "-" + name().toLowerCase(Locale.ROOT) + ".sql";
-        }
+        H2, POSTGRESQL
     }
 
     private static final String PG_URL = System.getProperty("mconnect.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -83,17 +74,9 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs SQL scripts from the class path (statements separated by {@code ;} at a line end). */
+    /** Runs SQL scripts from the class path (see {@link SqlScripts}). */
     public TestDatabase apply(String... resources) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String resource : resources) {
-                for (String sql : statements(resource)) {
-                    statement.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not apply " + List.of(resources) + " on " + kind, e);
-        }
+        SqlScripts.run(dataSource, resources);
         return this;
     }
 
@@ -137,19 +120,6 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is required by this test and is not usable at " + PG_URL
                     + " as " + PG_USER + " (" + e.getMessage() + "). Start it (.ci/run does: pg_ctlcluster "
                     + "--skip-systemctl-redirect <version> main start) or point -Dmconnect.postgresql.url at one.", e);
-        }
-    }
-
-    private static List<String> statements(String resource) {
-        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + resource + " on the class path");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return List.of(text.replaceAll("(?m)^\\s*--.*$", "").split(";\\s*(\\r?\\n|$)")).stream()
-                    .map(String::strip).filter(sql -> !sql.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read " + resource, e);
         }
     }
 }
