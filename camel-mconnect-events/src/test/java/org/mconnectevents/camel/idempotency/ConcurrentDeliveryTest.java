@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.TestDatabase;
+import org.mconnectevents.camel.support.TestEntityManagers;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,8 +43,8 @@ class ConcurrentDeliveryTest {
     void ofTwoConcurrentDeliveriesOfOneEventOnlyOneCommitsItsKeyAndTheOtherFailsTechnically(TestDatabase.Kind kind)
             throws Exception {
         database = TestDatabase.open(kind).apply(SqlScripts.Tables.IDEMPOTENCY.script(kind.name()));
-        factory = database.entityManagerFactory(MessageProcessed.class);
-        JpaTransactionManager manager = TestDatabase.transactionManager(factory);
+        factory = TestEntityManagers.factory(database, MessageProcessed.class);
+        JpaTransactionManager manager = TestEntityManagers.transactionManager(factory);
         JpaMessageIdRepository repository = MConnectEventsIdempotency.jpaRepository(factory, manager, "ledger");
         TransactionTemplate transaction = new TransactionTemplate(manager);
         String key = EventKey.of(EmulatorClients.SOURCE, "order-1");

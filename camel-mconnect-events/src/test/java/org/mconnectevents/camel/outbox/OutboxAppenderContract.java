@@ -20,6 +20,7 @@ import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.TestDatabase;
+import org.mconnectevents.camel.support.TestEntityManagers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,7 @@ abstract class OutboxAppenderContract extends EmulatorRouteTestSupport {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE placed_order (id VARCHAR(64) PRIMARY KEY)");
         }
-        entityManagerFactory = database.entityManagerFactory(OutboxEvent.class, PlacedOrder.class);
+        entityManagerFactory = TestEntityManagers.factory(database, OutboxEvent.class, PlacedOrder.class);
     }
 
     @Override
@@ -59,7 +60,7 @@ abstract class OutboxAppenderContract extends EmulatorRouteTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        registry.bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(TestDatabase.transactionManager(entityManagerFactory)));
+        registry.bind("PROPAGATION_REQUIRED", new SpringTransactionPolicy(TestEntityManagers.transactionManager(entityManagerFactory)));
         registry.bind("ordersDataSource", database.dataSource());
         registry.bind("ordersEntityManagerFactory", entityManagerFactory);
     }

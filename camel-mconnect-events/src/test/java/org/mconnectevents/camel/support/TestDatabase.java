@@ -2,24 +2,22 @@ package org.mconnectevents.camel.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.mconnectevents.camel.schema.SqlScripts;
-import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
  * A database of its own for one test class: an in-memory H2 database, or a fresh schema in the PostgreSQL at
  * {@code 127.0.0.1:5432} (database {@code test}, user {@code postgres}; override with {@code -Dmconnect.postgresql.url},
  * {@code .user}, {@code .password}). PostgreSQL is required: when it is not reachable the test fails with a message
  * saying how to start it; it never skips.
+ * <p>
+ * Plain JDBC on purpose: JPA over it is {@link TestEntityManagers}, so that the tests of the JDBC-only building blocks
+ * (the outbox relay, {@code Outbox.insert}) run with neither JPA nor Hibernate on their class path.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -70,6 +68,11 @@ public final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
+    /** The database's name: the H2 database, or the PostgreSQL schema. */
+    public String name() {
+        return schema;
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
@@ -78,26 +81,6 @@ public final class TestDatabase implements AutoCloseable {
     public TestDatabase apply(String... resources) {
         SqlScripts.run(dataSource, resources);
         return this;
-    }
-
-    /** An entity manager factory (Hibernate, schema left as the DDL made it) over this database. */
-    public EntityManagerFactory entityManagerFactory(Class<?>... entities) {
-        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(schema);
-        for (Class<?> entity : entities) {
-            configuration.managedClass(entity);
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-        properties.put("hibernate.hbm2ddl.auto", "none");
-        properties.forEach(configuration::property);
-        return configuration.createEntityManagerFactory();
-    }
-
-    /** Spring's JPA transaction manager for that factory, as camel-jpa and {@code transacted()} use it. */
-    public static JpaTransactionManager transactionManager(EntityManagerFactory factory) {
-        JpaTransactionManager manager = new JpaTransactionManager(factory);
-        manager.afterPropertiesSet();
-        return manager;
     }
 
     @Override

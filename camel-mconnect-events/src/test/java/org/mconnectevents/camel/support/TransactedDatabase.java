@@ -22,13 +22,13 @@ public final class TransactedDatabase implements AutoCloseable {
     private TransactedDatabase(TestDatabase database, EntityManagerFactory factory) {
         this.database = database;
         this.factory = factory;
-        this.transactionManager = TestDatabase.transactionManager(factory);
+        this.transactionManager = TestEntityManagers.transactionManager(factory);
     }
 
     /** Opens a database of that kind with these tables and entities, and binds it in the context's registry. */
     public static TransactedDatabase open(CamelContext context, TestDatabase.Kind kind, List<String> ddl, Class<?>... entities) {
         TestDatabase database = TestDatabase.open(kind).apply(ddl.toArray(String[]::new));
-        TransactedDatabase transacted = new TransactedDatabase(database, database.entityManagerFactory(entities));
+        TransactedDatabase transacted = new TransactedDatabase(database, TestEntityManagers.factory(database, entities));
         context.getRegistry().bind("dataSource", database.dataSource());
         context.getRegistry().bind("entityManagerFactory", transacted.factory);
         context.getRegistry().bind("transactionManager", transacted.transactionManager);
