@@ -25,8 +25,8 @@ class ImportClosureTest {
                 .filter(clause -> !clause.optional()).toList();
         assertThat(required).isNotEmpty();
 
-        assertThat(unsatisfied(required, closure, COMPONENT_FEATURE)).as("imports nothing in %s exports", COMPONENT_FEATURE)
-                .isEmpty();
+        assertThat(unsatisfied(required, closure, COMPONENT_FEATURE))
+                .as("imports that nothing in %s exports", COMPONENT_FEATURE).isEmpty();
     }
 
     @Test
@@ -36,8 +36,8 @@ class ImportClosureTest {
                 .filter(PackageClause::optional).toList();
         assertThat(optional).isNotEmpty();
 
-        assertThat(unsatisfied(optional, closure, JPA_FEATURE)).as("imports nothing in %s exports", JPA_FEATURE)
-                .isEmpty();
+        assertThat(unsatisfied(optional, closure, JPA_FEATURE))
+                .as("imports that nothing in %s exports", JPA_FEATURE).isEmpty();
     }
 
     private static Manifest componentManifest() {
