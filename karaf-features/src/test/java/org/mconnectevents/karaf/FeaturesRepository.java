@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * A Karaf features repository as far as these checks need it: the repositories it references, and each feature's
@@ -29,7 +28,7 @@ record FeaturesRepository(String name, String namespace, List<String> repositori
             Element root = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
             List<String> repositories = new ArrayList<>();
             List<Feature> features = new ArrayList<>();
-            for (Element child : children(root)) {
+            for (Element child : XmlElements.children(root)) {
                 switch (child.getLocalName()) {
                     case "repository" -> repositories.add(child.getTextContent().trim());
                     case "feature" -> features.add(feature(child));
@@ -45,7 +44,7 @@ record FeaturesRepository(String name, String namespace, List<String> repositori
     private static Feature feature(Element element) {
         List<FeatureReference> dependencies = new ArrayList<>();
         List<String> bundles = new ArrayList<>();
-        for (Element child : children(element)) {
+        for (Element child : XmlElements.children(element)) {
             switch (child.getLocalName()) {
                 case "feature" -> dependencies.add(new FeatureReference(child.getTextContent().trim(),
                         child.hasAttribute("version") ? child.getAttribute("version") : null,
@@ -56,15 +55,5 @@ record FeaturesRepository(String name, String namespace, List<String> repositori
         }
         String version = element.hasAttribute("version") ? element.getAttribute("version") : "0.0.0";
         return new Feature(element.getAttribute("name"), version, dependencies, bundles);
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }

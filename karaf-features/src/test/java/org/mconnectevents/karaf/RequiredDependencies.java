@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The libraries a jar's own POM says it needs at run time ({@code groupId:artifactId} of its compile and runtime
@@ -31,7 +30,7 @@ final class RequiredDependencies {
             }
             List<String> required = new ArrayList<>();
             Element dependencies = child(project, "dependencies");
-            for (Element dependency : dependencies == null ? List.<Element>of() : children(dependencies)) {
+            for (Element dependency : dependencies == null ? List.<Element>of() : XmlElements.children(dependencies)) {
                 String scope = text(dependency, "scope");
                 if ("true".equals(text(dependency, "optional")) || (scope != null && NOT_AT_RUN_TIME.contains(scope))) {
                     continue;
@@ -47,21 +46,11 @@ final class RequiredDependencies {
 
     private static Element child(Element parent, String name) {
         return parent == null ? null
-                : children(parent).stream().filter(e -> name.equals(e.getLocalName())).findFirst().orElse(null);
+                : XmlElements.children(parent).stream().filter(e -> name.equals(e.getLocalName())).findFirst().orElse(null);
     }
 
     private static String text(Element parent, String name) {
         Element element = child(parent, name);
         return element == null ? null : element.getTextContent().trim();
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }
