@@ -29,6 +29,14 @@ final class ClosureExports {
 
     static final String CAMEL_KARAF_GROUP = "org.apache.camel.karaf";
 
+    /**
+     * What our bundle imports from the Camel Karaf bundles whose plain Camel jar is not served at 4.10.7 (camel-jpa's
+     * packages, from the camel-jpa 4.17.0 sources our building blocks compile against). camel-core-osgi, camel-console,
+     * camel-directvm and camel-vm are not served either; nothing of ours comes from them.
+     */
+    static final Map<String, Set<String>> PACKAGES_OF_UNSERVED_CAMEL_BUNDLES = Map.of(
+            "camel-jpa", Set.of("org.apache.camel.component.jpa", "org.apache.camel.processor.idempotent.jpa"));
+
     private final Map<String, List<Export>> byPackage = new HashMap<>();
     private final Map<String, Manifest> wrappedManifests = new HashMap<>();
     private final List<String> unknownCamelBundles = new ArrayList<>();
@@ -64,9 +72,16 @@ final class ClosureExports {
                 .findFirst();
     }
 
-    /** Whether a Camel package could be one of those of a Camel Karaf bundle whose packages are unknown. */
+    /**
+     * Whether the package is one that a Camel Karaf bundle of this closure, whose plain jar is not served, is known to
+     * export. Only the packages named in {@link #PACKAGES_OF_UNSERVED_CAMEL_BUNDLES} count: any other Camel import
+     * must be found in a served jar, so a misspelt or vanished Camel package still fails the checks.
+     */
     boolean couldComeFromAnUnknownCamelBundle(String packageName) {
-        return packageName.startsWith("org.apache.camel.") && !unknownCamelBundles.isEmpty();
+        return unknownCamelBundles.stream()
+                .map(location -> MavenLocation.parse(location).artifactId())
+                .anyMatch(artifactId -> PACKAGES_OF_UNSERVED_CAMEL_BUNDLES.getOrDefault(artifactId, Set.of())
+                        .contains(packageName));
     }
 
     private void add(String location) {
