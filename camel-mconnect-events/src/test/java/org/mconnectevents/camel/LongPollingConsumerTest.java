@@ -72,8 +72,8 @@ class LongPollingConsumerTest extends EmulatorRouteTestSupport {
             // instance between two polls on a loaded machine, before the event arrived
             emulator.setFaults(Faults.builder().instanceExpiry(Duration.ofMillis(300)).build());
             within(10).until(() -> RegistryConsumption.sessions(emulator) == 0);
-            emulator.setFaults(Faults.NONE);
         } finally {
+            emulator.setFaults(Faults.NONE);
             releaseFirstOrder.countDown();
         }
 

@@ -32,7 +32,7 @@ public class RegisteredCitizens {
         Message message = exchange.getMessage();
         String source = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, String.class);
         String id = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class);
-        // a payload that is not a registration throws here: the exchange fails and the event is not confirmed
+        // a payload that is not a registration throws here: structural, so the route's dead letter channel reports it dead
         CitizenRegistration registration = JSON.readValue(message.getBody(String.class), CitizenRegistration.class);
         byEventKey.put(EventKey.of(source, id), new ReceivedRegistration(source, id,
                 message.getHeader(MConnectEventsConstants.CLOUD_EVENT_TYPE, String.class),
