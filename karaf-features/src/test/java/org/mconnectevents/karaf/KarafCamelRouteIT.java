@@ -7,8 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +114,41 @@ class KarafCamelRouteIT {
             assertThat(bundles).as("bundles").anySatisfy(row -> assertThat(List.of(row.get(4), row.get(1)))
                     .containsExactly(symbolicName, "Active"));
         }
+    }
+
+    @Test
+    void ourBundleTakesCamelFromTheTestBundleAndItsLibrariesFromOurFeature() throws Exception {
+        Map<String, String> providers = packageProviders(karaf.shell("bundle:requirements " + OUR_BUNDLE));
+        Manifest manifest = PackageImport.manifestOf(Path.of(System.getProperty("mconnect.bundle.file")));
+        Set<String> own = PackageImport.exportedPackages(manifest);
+
+        assertThat(providers).as("the bundles our bundle's packages are wired to")
+                .containsKeys(PackageImport.of(manifest).stream()
+                        .filter(imported -> !imported.optional() && !own.contains(imported.packageName()))
+                        .map(PackageImport::packageName)
+                        .toArray(String[]::new));
+        providers.forEach((packageName, provider) -> {
+            if (packageName.startsWith("org.apache.camel")) {
+                assertThat(provider).as(packageName).isEqualTo(TestCamelBundle.SYMBOLIC_NAME);
+            } else if (packageName.startsWith("io.vertx")) {
+                assertThat(provider).as(packageName).isEqualTo("wrap_io.vertx.vertx-core");
+            } else if (packageName.startsWith("io.cloudevents")) {
+                assertThat(provider).as(packageName).startsWith("wrap_io.cloudevents.");
+            } else if (packageName.startsWith("com.fasterxml.jackson")) {
+                assertThat(provider).as(packageName).matches("(wrap_)?com\\.fasterxml\\.jackson\\.core\\..+");
+            }
+        });
+    }
+
+    /** The symbolic name of the bundle each package is wired from, read from {@code bundle:requirements}. */
+    private static Map<String, String> packageProviders(String requirements) {
+        Map<String, String> providers = new HashMap<>();
+        Matcher wire = Pattern.compile("(?m)^\\s+osgi\\.wiring\\.package; (\\S+) \\S+ from (\\S+) \\[\\d+\\]$")
+                .matcher(requirements);
+        while (wire.find()) {
+            providers.put(wire.group(1), wire.group(2));
+        }
+        return providers;
     }
 
     /** The emulator client the routes act as, and what they produce. */
