@@ -143,6 +143,12 @@ final class KarafInstance implements AutoCloseable {
         // bin/karaf then execs the JVM: the process we hold is Karaf itself, and stopping it stops Karaf
         builder.environment().put("KARAF_EXEC", "exec");
         process = builder.start();
+        // if the test JVM itself is stopped (a build timeout, Ctrl-C), Karaf must not outlive it
+        Process karaf = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+            karaf.destroyForcibly();
+        }, "stop-karaf-with-the-test"));
     }
 
     private static void edit(Path file, Map<String, String> replacements) throws IOException {
