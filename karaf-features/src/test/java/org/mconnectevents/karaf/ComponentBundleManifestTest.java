@@ -62,7 +62,7 @@ class ComponentBundleManifestTest {
                 .filter(clause -> clause.packageName().startsWith("org.apache.camel")).toList();
         assertThat(camelImports).isNotEmpty();
 
-        for (String camel : List.of(System.getProperty("camel-karaf.version"), System.getProperty("camel.version"))) {
+        for (String camel : List.of(KarafBuild.property("camel-karaf.version"), KarafBuild.property("camel.version"))) {
             assertThat(camelImports).as("Camel %s", camel)
                     .allSatisfy(clause -> assertThat(Versions.importAccepts(clause.version(), camel))
                             .as("%s %s accepts %s", clause.packageName(), clause.version(), camel).isTrue());

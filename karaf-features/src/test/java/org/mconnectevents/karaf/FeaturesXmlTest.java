@@ -37,7 +37,7 @@ class FeaturesXmlTest {
     /** Karaf ships the schema of each namespace version in its features core bundle. */
     private static URL schemaFromKarafFeaturesCore(String schemaVersion) throws Exception {
         Path featuresCore = KarafBuild.fileOf(MavenLocation.parse("mvn:org.apache.karaf.features/org.apache.karaf.features.core/"
-                + System.getProperty("karaf.version")));
+                + KarafBuild.property("karaf.version")));
         String entry = "org/apache/karaf/features/karaf-features-" + schemaVersion + ".xsd";
         try (ZipFile jar = new ZipFile(featuresCore.toFile())) {
             assertThat(jar.getEntry(entry)).as("%s in %s", entry, featuresCore).isNotNull();

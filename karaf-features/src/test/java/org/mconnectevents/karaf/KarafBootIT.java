@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.mconnectevents.karaf.ManifestHeaders.PackageClause;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class KarafBootIT {
 
-    private static final Path WORK_DIRECTORY = Path.of(System.getProperty("karaf.work.directory"));
+    private static final Path WORK_DIRECTORY = Path.of(KarafBuild.property("karaf.work.directory"));
     private static final String REQUIREMENTS_FEATURE = "mconnect-events-libraries-as-the-bundle-requires";
 
     /** Every bundle that the libraries feature brings for our bundle, by symbolic name. */
@@ -65,16 +66,16 @@ class KarafBootIT {
 
     @BeforeAll
     static void bootKarafAndInstall() throws Exception {
-        Path bundleFile = Path.of(System.getProperty("mconnect.bundle.file"));
+        Path bundleFile = Path.of(KarafBuild.property("mconnect.component.bundle"));
         assertThat(bundleFile).as("our bundle's jar: run the build to the package phase (mvn verify)")
                 .isRegularFile();
-        bundleManifest = PackageImport.manifestOf(bundleFile);
-        camelFeaturesUrl = "mvn:org.apache.camel.karaf/apache-camel/" + System.getProperty("camel.karaf.version")
+        bundleManifest = ManifestHeaders.manifestOf(bundleFile);
+        camelFeaturesUrl = "mvn:org.apache.camel.karaf/apache-camel/" + KarafBuild.property("camel-karaf.version")
                 + "/xml/features";
-        ourFeaturesUrl = Path.of(System.getProperty("mconnect.features.file")).toUri().toString();
+        ourFeaturesUrl = Path.of(KarafBuild.property("mconnect.features.file")).toUri().toString();
 
-        karaf = KarafInstance.start(Path.of(System.getProperty("karaf.distribution")), WORK_DIRECTORY,
-                Path.of(System.getProperty("maven.local.repository")));
+        karaf = KarafInstance.start(Path.of(KarafBuild.property("karaf.distribution")), WORK_DIRECTORY,
+                Path.of(KarafBuild.property("maven.local.repository")));
         karaf.awaitBooted(Duration.ofSeconds(120));
 
         karaf.shell("feature:repo-add " + camelFeaturesUrl);
@@ -105,7 +106,7 @@ class KarafBootIT {
                 .stream().collect(Collectors.toMap(row -> row.get(1), row -> row.get(0)));
 
         assertThat(repositoryNamesByUrl)
-                .containsEntry(camelFeaturesUrl, "camel-" + System.getProperty("camel.karaf.version"))
+                .containsEntry(camelFeaturesUrl, "camel-" + KarafBuild.property("camel-karaf.version"))
                 .containsKey(ourFeaturesUrl);
         assertThat(repositoryNamesByUrl.get(ourFeaturesUrl)).startsWith("camel-mconnect-events-");
     }
@@ -115,7 +116,7 @@ class KarafBootIT {
         assertThat(ShellTable.rows(karaf.shell("feature:list -i --no-format")))
                 .as("installed features")
                 .anySatisfy(row -> assertThat(row.subList(0, 4))
-                        .containsExactly("mconnect-events-libraries", System.getProperty("mconnect.version")
+                        .containsExactly("mconnect-events-libraries", KarafBuild.property("mconnect.version")
                                 .replace('-', '.'), "", "Started"));
 
         List<Bundle> installedByTheLibraries = bundlesWithLibraries.values().stream()
@@ -133,12 +134,12 @@ class KarafBootIT {
     void everyPackageOurBundleImportsBesidesCamelIsExportedAtAnAcceptedVersion() throws Exception {
         List<List<String>> exports = ShellTable.rows(karaf.shell("package:exports --no-format"));
 
-        for (PackageImport needed : mandatoryImportsBesidesCamel()) {
+        for (PackageClause needed : mandatoryImportsBesidesCamel()) {
             List<List<String>> exporters = exports.stream()
                     .filter(row -> row.get(0).equals(needed.packageName()))
                     .toList();
             assertThat(exporters).as("exporters of " + needed)
-                    .anySatisfy(row -> assertThat(needed.accepts(row.get(1))).as(row.toString()).isTrue());
+                    .anySatisfy(row -> assertThat(Versions.importAccepts(needed.version(), row.get(1))).as(row.toString()).isTrue());
             if (needed.packageName().startsWith("io.cloudevents")) {
                 assertThat(exporters).as("exporters of " + needed)
                         .anySatisfy(row -> assertThat(row.get(3)).startsWith("wrap_io.cloudevents."));
@@ -158,15 +159,15 @@ class KarafBootIT {
         Set<String> missingPackages = unsatisfied.stream()
                 .map(KarafBootIT::requiredPackage)
                 .collect(Collectors.toSet());
-        Set<String> optionalOrOwn = PackageImport.of(bundleManifest).stream()
+        Set<String> optionalOrOwn = ManifestHeaders.imports(bundleManifest).stream()
                 .filter(imported -> imported.optional()
-                        || PackageImport.exportedPackages(bundleManifest).contains(imported.packageName()))
-                .map(PackageImport::packageName)
+                        || ManifestHeaders.exportedPackages(bundleManifest).contains(imported.packageName()))
+                .map(PackageClause::packageName)
                 .collect(Collectors.toSet());
 
         assertThat(missingPackages).contains("org.apache.camel")
                 .doesNotContainAnyElementsOf(mandatoryImportsBesidesCamel().stream()
-                        .map(PackageImport::packageName).toList());
+                        .map(PackageClause::packageName).toList());
         assertThat(missingPackages).as("missing packages, besides optional imports and the bundle's own")
                 .filteredOn(missing -> !optionalOrOwn.contains(missing))
                 .isNotEmpty()
@@ -174,9 +175,9 @@ class KarafBootIT {
     }
 
     /** The imports that must be wired for our bundle to resolve, Camel's left out. */
-    private static List<PackageImport> mandatoryImportsBesidesCamel() {
-        Set<String> own = PackageImport.exportedPackages(bundleManifest);
-        return PackageImport.of(bundleManifest).stream()
+    private static List<PackageClause> mandatoryImportsBesidesCamel() {
+        Set<String> own = ManifestHeaders.exportedPackages(bundleManifest);
+        return ManifestHeaders.imports(bundleManifest).stream()
                 .filter(imported -> !imported.optional() && !imported.isCamel()
                         && !own.contains(imported.packageName()))
                 .toList();
@@ -192,7 +193,7 @@ class KarafBootIT {
                 .append(" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n")
                 .append("  <feature name=\"").append(REQUIREMENTS_FEATURE).append("\" version=\"1.0.0\">\n")
                 .append("    <feature>mconnect-events-libraries</feature>\n");
-        for (PackageImport needed : mandatoryImportsBesidesCamel()) {
+        for (PackageClause needed : mandatoryImportsBesidesCamel()) {
             features.append("    <requirement>osgi.wiring.package;filter:=\"")
                     .append(needed.requirementFilter().replace("&", "&amp;").replace("<", "&lt;")
                             .replace(">", "&gt;"))

@@ -113,7 +113,8 @@ final class KarafBuild {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    private static String property(String name) {
+    /** A system property the build passes to the tests; fails with its name when the build did not set it. */
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank() || value.contains("${")) {
             throw new IllegalStateException("System property " + name + " is not set by the build: " + value);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mconnectevents.emulator.Emulator;
+import org.mconnectevents.karaf.ManifestHeaders.PackageClause;
 import org.mconnectevents.karaf.camel.EventRoutesActivator;
 
 /**
@@ -38,7 +39,7 @@ import org.mconnectevents.karaf.camel.EventRoutesActivator;
  */
 class KarafCamelRouteIT {
 
-    private static final Path WORK_DIRECTORY = Path.of(System.getProperty("karaf.work.directory"))
+    private static final Path WORK_DIRECTORY = Path.of(KarafBuild.property("karaf.work.directory"))
             .resolveSibling("karaf-camel-route");
     private static final int EVENTS = 20;
     private static final String CLIENT = "registry";
@@ -64,16 +65,16 @@ class KarafCamelRouteIT {
                 "        sources: [ \"" + SOURCE + "\" ]",
                 "    consumes: [ " + TYPE + " ]",
                 "")).start();
-        karaf = KarafInstance.start(Path.of(System.getProperty("karaf.distribution")), WORK_DIRECTORY,
-                Path.of(System.getProperty("maven.local.repository")));
-        Path camelBundle = TestCamelBundle.build(Path.of(System.getProperty("test.camel.jars")),
-                System.getProperty("camel.karaf.version"), Path.of(System.getProperty("test.classes")),
+        karaf = KarafInstance.start(Path.of(KarafBuild.property("karaf.distribution")), WORK_DIRECTORY,
+                Path.of(KarafBuild.property("maven.local.repository")));
+        Path camelBundle = TestCamelBundle.build(Path.of(KarafBuild.property("test.camel.jars")),
+                KarafBuild.property("camel-karaf.version"), Path.of(KarafBuild.property("test.classes")),
                 routeSettings(), WORK_DIRECTORY.resolve("test-camel.jar"));
         karaf.awaitBooted(Duration.ofSeconds(120));
 
         karaf.shell("feature:repo-add mvn:org.apache.camel.karaf/apache-camel/"
-                + System.getProperty("camel.karaf.version") + "/xml/features");
-        karaf.shell("feature:repo-add " + Path.of(System.getProperty("mconnect.features.file")).toUri());
+                + KarafBuild.property("camel-karaf.version") + "/xml/features");
+        karaf.shell("feature:repo-add " + Path.of(KarafBuild.property("mconnect.features.file")).toUri());
         karaf.shell("feature:repo-add " + writeFeature(camelBundle).toUri());
         karaf.shell("feature:install " + FEATURE);
     }
@@ -119,13 +120,13 @@ class KarafCamelRouteIT {
     @Test
     void ourBundleTakesCamelFromTheTestBundleAndItsLibrariesFromOurFeature() throws Exception {
         Map<String, String> providers = packageProviders(karaf.shell("bundle:requirements " + OUR_BUNDLE));
-        Manifest manifest = PackageImport.manifestOf(Path.of(System.getProperty("mconnect.bundle.file")));
-        Set<String> own = PackageImport.exportedPackages(manifest);
+        Manifest manifest = ManifestHeaders.manifestOf(Path.of(KarafBuild.property("mconnect.component.bundle")));
+        Set<String> own = ManifestHeaders.exportedPackages(manifest);
 
         assertThat(providers).as("the bundles our bundle's packages are wired to")
-                .containsKeys(PackageImport.of(manifest).stream()
+                .containsKeys(ManifestHeaders.imports(manifest).stream()
                         .filter(imported -> !imported.optional() && !own.contains(imported.packageName()))
-                        .map(PackageImport::packageName)
+                        .map(PackageClause::packageName)
                         .toArray(String[]::new));
         providers.forEach((packageName, provider) -> {
             if (packageName.startsWith("org.apache.camel")) {
@@ -169,7 +170,7 @@ class KarafCamelRouteIT {
      * bundle in place of Camel Karaf's {@code camel-core}, and our bundle as the build made it.
      */
     private static Path writeFeature(Path camelBundle) throws IOException {
-        Path ourBundle = Path.of(System.getProperty("mconnect.bundle.file"));
+        Path ourBundle = Path.of(KarafBuild.property("mconnect.component.bundle"));
         Path file = WORK_DIRECTORY.resolve("test-camel-features.xml");
         Files.writeString(file, String.join("\n",
                 "<features name=\"mconnect-events-on-test-camel\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">",

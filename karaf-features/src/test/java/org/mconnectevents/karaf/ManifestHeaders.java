@@ -3,20 +3,33 @@ package org.mconnectevents.karaf;
 import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Processor;
+import aQute.bnd.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 
 /** The package headers of a bundle manifest, parsed with bnd's header parser (quotes, shared attributes). */
 final class ManifestHeaders {
 
     /** One clause of Export-Package or Import-Package. */
     record PackageClause(String packageName, String version, boolean optional) {
+
+        boolean isCamel() {
+            return packageName.equals("org.apache.camel") || packageName.startsWith("org.apache.camel.");
+        }
+
+        /** The OSGi filter of this clause as an import requirement, as a Karaf feature's {@code <requirement>} states it. */
+        String requirementFilter() {
+            String name = "(osgi.wiring.package=" + packageName + ")";
+            return version == null ? name : "(&" + name + new VersionRange(version).toFilter() + ")";
+        }
     }
 
     private ManifestHeaders() {
@@ -37,6 +50,11 @@ final class ManifestHeaders {
 
     static List<PackageClause> exports(Manifest manifest) {
         return clauses(header(manifest, "Export-Package"));
+    }
+
+    /** The names of the packages a bundle exports (its own, when it also imports them). */
+    static Set<String> exportedPackages(Manifest manifest) {
+        return exports(manifest).stream().map(PackageClause::packageName).collect(Collectors.toSet());
     }
 
     static List<PackageClause> imports(Manifest manifest) {
