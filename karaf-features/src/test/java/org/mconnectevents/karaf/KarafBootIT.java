@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KarafBootIT {
 
     private static final Path WORK_DIRECTORY = Path.of(KarafBuild.property("karaf.work.directory"));
+    private static final String OUR_FEATURES_URL = KarafBuild.ourFeaturesFile().toUri().toString();
     private static final String REQUIREMENTS_FEATURE = "mconnect-events-libraries-as-the-bundle-requires";
 
     /** Every bundle that the libraries feature brings for our bundle, by symbolic name. */
@@ -58,8 +59,6 @@ class KarafBootIT {
 
     private static KarafInstance karaf;
     private static Manifest bundleManifest;
-    private static String camelFeaturesUrl;
-    private static String ourFeaturesUrl;
     private static Map<String, Bundle> bundlesBeforeLibraries;
     private static Map<String, Bundle> bundlesWithLibraries;
     private static String ourBundleId;
@@ -70,16 +69,10 @@ class KarafBootIT {
         assertThat(bundleFile).as("our bundle's jar: run the build to the package phase (mvn verify)")
                 .isRegularFile();
         bundleManifest = ManifestHeaders.manifestOf(bundleFile);
-        camelFeaturesUrl = "mvn:org.apache.camel.karaf/apache-camel/" + KarafBuild.property("camel-karaf.version")
-                + "/xml/features";
-        ourFeaturesUrl = Path.of(KarafBuild.property("mconnect.features.file")).toUri().toString();
-
-        karaf = KarafInstance.start(Path.of(KarafBuild.property("karaf.distribution")), WORK_DIRECTORY,
-                Path.of(KarafBuild.property("maven.local.repository")));
+        karaf = KarafInstance.startFromTheBuild(WORK_DIRECTORY);
         karaf.awaitBooted(Duration.ofSeconds(120));
 
-        karaf.shell("feature:repo-add " + camelFeaturesUrl);
-        karaf.shell("feature:repo-add " + ourFeaturesUrl);
+        karaf.addCamelKarafAndOurFeatures();
         karaf.shell("feature:repo-add " + writeRequirementsFeature().toUri());
         bundlesBeforeLibraries = bundles();
         karaf.shell("feature:install " + REQUIREMENTS_FEATURE);
@@ -106,9 +99,9 @@ class KarafBootIT {
                 .stream().collect(Collectors.toMap(row -> row.get(1), row -> row.get(0)));
 
         assertThat(repositoryNamesByUrl)
-                .containsEntry(camelFeaturesUrl, "camel-" + KarafBuild.property("camel-karaf.version"))
-                .containsKey(ourFeaturesUrl);
-        assertThat(repositoryNamesByUrl.get(ourFeaturesUrl)).startsWith("camel-mconnect-events-");
+                .containsEntry(KarafBuild.camelKarafFeaturesUrl(), "camel-" + KarafBuild.property("camel-karaf.version"))
+                .containsKey(OUR_FEATURES_URL);
+        assertThat(repositoryNamesByUrl.get(OUR_FEATURES_URL)).startsWith("camel-mconnect-events-");
     }
 
     @Test

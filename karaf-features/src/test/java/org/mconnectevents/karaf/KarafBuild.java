@@ -52,10 +52,15 @@ final class KarafBuild {
      */
     static List<String> servedRepositories() {
         String karaf = property("karaf.version");
-        return List.of("mvn:org.apache.camel.karaf/apache-camel/" + property("camel-karaf.version") + "/xml/features",
+        return List.of(camelKarafFeaturesUrl(),
                 "mvn:org.apache.karaf.features/framework/" + karaf + "/xml/features",
                 "mvn:org.apache.karaf.features/specs/" + karaf + "/xml/features",
                 "mvn:org.apache.karaf.features/standard/" + karaf + "/xml/features");
+    }
+
+    /** Camel Karaf's features repository, as a user adds it. */
+    static String camelKarafFeaturesUrl() {
+        return "mvn:org.apache.camel.karaf/apache-camel/" + property("camel-karaf.version") + "/xml/features";
     }
 
     static FeaturesRepository ourFeatures() {

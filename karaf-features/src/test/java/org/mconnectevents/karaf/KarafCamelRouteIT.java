@@ -65,16 +65,13 @@ class KarafCamelRouteIT {
                 "        sources: [ \"" + SOURCE + "\" ]",
                 "    consumes: [ " + TYPE + " ]",
                 "")).start();
-        karaf = KarafInstance.start(Path.of(KarafBuild.property("karaf.distribution")), WORK_DIRECTORY,
-                Path.of(KarafBuild.property("maven.local.repository")));
+        karaf = KarafInstance.startFromTheBuild(WORK_DIRECTORY);
         Path camelBundle = TestCamelBundle.build(Path.of(KarafBuild.property("test.camel.jars")),
                 KarafBuild.property("camel-karaf.version"), Path.of(KarafBuild.property("test.classes")),
                 routeSettings(), WORK_DIRECTORY.resolve("test-camel.jar"));
         karaf.awaitBooted(Duration.ofSeconds(120));
 
-        karaf.shell("feature:repo-add mvn:org.apache.camel.karaf/apache-camel/"
-                + KarafBuild.property("camel-karaf.version") + "/xml/features");
-        karaf.shell("feature:repo-add " + Path.of(KarafBuild.property("mconnect.features.file")).toUri());
+        karaf.addCamelKarafAndOurFeatures();
         karaf.shell("feature:repo-add " + writeFeature(camelBundle).toUri());
         karaf.shell("feature:install " + FEATURE);
     }

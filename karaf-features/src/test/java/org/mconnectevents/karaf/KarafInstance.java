@@ -42,6 +42,12 @@ final class KarafInstance implements AutoCloseable {
         this.shell = new KarafShell(sshPort);
     }
 
+    /** {@link #start} with the distribution and the local Maven repository the build passes in. */
+    static KarafInstance startFromTheBuild(Path workDirectory) throws IOException, InterruptedException {
+        return start(Path.of(KarafBuild.property("karaf.distribution")), workDirectory,
+                Path.of(KarafBuild.property("maven.local.repository")));
+    }
+
     /**
      * Unpacks the distribution afresh into {@code workDirectory/home} (a previous run's state is removed),
      * configures it and starts it; the shell may not answer yet, see {@link #awaitBooted(Duration)}.
@@ -88,6 +94,12 @@ final class KarafInstance implements AutoCloseable {
      */
     String shell(String command) throws IOException {
         return shell.execute(command);
+    }
+
+    /** Adds Camel Karaf's features repository and ours, as a user does with {@code feature:repo-add}. */
+    void addCamelKarafAndOurFeatures() throws IOException {
+        shell("feature:repo-add " + KarafBuild.camelKarafFeaturesUrl());
+        shell("feature:repo-add " + KarafBuild.ourFeaturesFile().toUri());
     }
 
     /** Stops Karaf (SIGTERM runs its shutdown hook), forcibly if it is still alive after 30 s. */
