@@ -107,6 +107,9 @@ public final class Broker {
             return 0; // closed by a reset while its transport was still closing: it has nothing left to confirm
         }
         session.client().confirmMessages++;
+        if (!session.confirmedUpTo(offset)) {
+            session.client().confirmMessagesBelowPrevious++;
+        }
         int confirmed = 0;
         Set<Session> newOwners = new LinkedHashSet<>();
         while (!session.inFlight.isEmpty() && session.inFlight.peekFirst().offset() <= offset) {

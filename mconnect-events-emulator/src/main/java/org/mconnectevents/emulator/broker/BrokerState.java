@@ -23,6 +23,7 @@ final class BrokerState {
             node.put("sessions", client.sessions().size());
             node.put("confirmMessages", client.confirmMessages);
             node.put("confirmMessagesDropped", client.confirmMessagesDropped);
+            node.put("confirmMessagesBelowPrevious", client.confirmMessagesBelowPrevious);
             node.put("personalDataLog", personalData.count(client.name()));
             ObjectNode groups = node.putObject("groups");
             client.groups().forEach((name, group) -> groups.set(name, group(json, client, group)));

@@ -31,6 +31,8 @@ final class ConsumerClient {
     long delivered;
     long confirmMessages;
     long confirmMessagesDropped;
+    /** Confirmations whose offset was lower than an earlier confirmation of their session (harmless, but a client bug). */
+    long confirmMessagesBelowPrevious;
 
     ConsumerClient(ClientConfig config, int partitions) {
         this.config = config;
@@ -149,5 +151,6 @@ final class ConsumerClient {
         delivered = 0;
         confirmMessages = 0;
         confirmMessagesDropped = 0;
+        confirmMessagesBelowPrevious = 0;
     }
 }

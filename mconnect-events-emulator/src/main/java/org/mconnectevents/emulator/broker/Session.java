@@ -23,6 +23,7 @@ public final class Session {
     private long nextOffset = ThreadLocalRandom.current().nextLong(1, 1L << 31);
     private int rotation;
     private boolean closed;
+    private long highestConfirm = Long.MIN_VALUE;
 
     Session(long id, ConsumerClient client, ConsumerGroup group, SessionOptions options,
             SessionTransport transport, Instant deliverableAt) {
@@ -98,6 +99,13 @@ public final class Session {
 
     int nextRotation() {
         return rotation++;
+    }
+
+    /** Records a confirmation's offset; false when it is lower than one this session confirmed before. */
+    boolean confirmedUpTo(long offset) {
+        boolean increasing = offset >= highestConfirm;
+        highestConfirm = Math.max(highestConfirm, offset);
+        return increasing;
     }
 
     void markClosed() {
