@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 import org.mconnectevents.camel.client.ConsumedEvent;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.camel.client.UndecodedEvent;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -159,6 +160,27 @@ final class ExchangeEvents {
             message.setBody(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
         } else {
             message.setBody(event.getData().toBytes());
+        }
+    }
+
+    /**
+     * Puts an event the consumer could not read on a message: the text as received as the body, the offset, the
+     * attributes that could be read, and why it could not be read.
+     */
+    static void toUndecodedMessage(ConsumedEvent consumed, Message message) {
+        UndecodedEvent undecoded = consumed.undecoded();
+        setIfPresent(message, MConnectEventsConstants.CLOUD_EVENT_ID, undecoded.id());
+        setIfPresent(message, MConnectEventsConstants.CLOUD_EVENT_SOURCE, undecoded.source());
+        setIfPresent(message, MConnectEventsConstants.CLOUD_EVENT_TYPE, undecoded.type());
+        setIfPresent(message, MConnectEventsConstants.PARTITION_KEY, undecoded.partitionKey());
+        message.setHeader(MConnectEventsConstants.OFFSET, consumed.offset());
+        message.setHeader(MConnectEventsConstants.DECODE_PROBLEM, undecoded.problem());
+        message.setBody(undecoded.text());
+    }
+
+    private static void setIfPresent(Message message, String header, String value) {
+        if (value != null) {
+            message.setHeader(header, value);
         }
     }
 

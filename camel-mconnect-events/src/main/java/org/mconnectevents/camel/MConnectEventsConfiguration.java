@@ -90,7 +90,9 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "requests. Each request is stored all or nothing, but the collection as a whole no longer is; when false such "
             + "a collection is refused whole and nothing is sent.")
     private boolean splitBatches;
-    @UriParam(label = "producer,advanced", defaultValue = "65536", description = "The largest event, in bytes of its JSON form.")
+    @UriParam(label = "advanced", defaultValue = "65536", description = "The largest event, in bytes of its JSON form: a produced "
+            + "event over it is refused before sending; a consumed one over it is handed to the route as an event that "
+            + "cannot be read (a poison event, see MConnectEventsDecodeException).")
     private int maxEventSize = 64 * 1024;
     @UriParam(label = "producer,advanced", defaultValue = "1048576", description = "The largest request body, in bytes.")
     private int maxRequestSize = 1024 * 1024;

@@ -34,6 +34,10 @@ public final class MConnectEventsConstants {
     @Metadata(label = "consumer", description = "With autoConfirm=false: the handle that confirms this event.",
               javaType = "org.mconnectevents.camel.MConnectEventsConfirmation")
     public static final String CONFIRMATION = "CamelMConnectEventsConfirmation";
+    @Metadata(label = "consumer", description = "On an event the consumer could not read (a poison event): why not, naming the "
+                            + "rule (never the content). The body is then the text as received, and the exchange starts failed "
+                            + "with MConnectEventsDecodeException.", javaType = "String")
+    public static final String DECODE_PROBLEM = "CamelMConnectEventsDecodeProblem";
 
     /** The extension attribute carrying the failure on an event reported dead. */
     public static final String DEAD_REASON_ATTRIBUTE = "deadreason";

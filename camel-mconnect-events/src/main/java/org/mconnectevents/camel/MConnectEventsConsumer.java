@@ -1,6 +1,8 @@
 package org.mconnectevents.camel;
 
+import io.vertx.core.Future;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.mconnectevents.camel.client.ConsumeOptions;
 import org.mconnectevents.camel.client.MConnectEventsClient;
@@ -9,6 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Consumes events: {@code concurrentConsumers} sessions, each kept open forever by a {@link SessionRunner} that
@@ -17,6 +22,7 @@ import java.util.List;
 public class MConnectEventsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsConsumer.class);
+    private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private final List<SessionRunner> runners = new ArrayList<>();
     private Lanes lanes;
@@ -47,9 +53,11 @@ public class MConnectEventsConsumer extends DefaultConsumer {
         // parallelism lanes per session, shared by all sessions so that a key keeps its lane when its partition moves
         lanes = new Lanes(getEndpoint().getCamelContext(), this, consumerName,
                 configuration.getParallelism() * configuration.getConcurrentConsumers());
+        EventProcessing processing = new EventProcessing(this);
         for (int i = 0; i < configuration.getConcurrentConsumers(); i++) {
             String name = consumerName + "#" + i;
-            SessionRunner runner = new SessionRunner(this, client, options, getEndpoint().getComponent().vertx(), lanes, name);
+            SessionRunner runner = new SessionRunner(this, client, options, getEndpoint().getComponent().vertx(), lanes, processing,
+                    name);
             runners.add(runner);
             runner.start();
         }
@@ -62,15 +70,18 @@ public class MConnectEventsConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         setHealthCheck(null);
-        // every session finishes its in-flight events at the same time as the others, each within stopTimeout
-        List<Thread> stopping = new ArrayList<>();
-        for (SessionRunner runner : runners) {
-            Thread thread = new Thread(runner::stop, runner.name() + "-stop");
-            thread.start();
-            stopping.add(thread);
-        }
-        for (Thread thread : stopping) {
-            thread.join();
+        // every session finishes its in-flight events at the same time as the others, each within stopTimeout, then
+        // confirms and closes; the wait is bounded in case the service never answers the close
+        List<Future<Void>> stopping = runners.stream().map(SessionRunner::stop).toList();
+        long bound = getEndpoint().getConfiguration().getStopTimeout() + CLOSE_TIMEOUT_MILLIS;
+        try {
+            Future.join(stopping).toCompletionStage().toCompletableFuture().get(bound, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{}: sessions still closing {} ms after the stop began; their unconfirmed events come again",
+                    getEndpoint().getEndpointUri(), bound);
+        } catch (ExecutionException e) {
+            LOG.warn("{}: a session did not close cleanly ({}); its unconfirmed events come again", getEndpoint().getEndpointUri(),
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         runners.clear();
         if (lanes != null) {
@@ -78,6 +89,21 @@ public class MConnectEventsConsumer extends DefaultConsumer {
             lanes = null;
         }
         super.doStop();
+    }
+
+    /**
+     * A problem of a session rather than of an event (a session that ended or could not open, a message without an
+     * offset, a confirmation not sent): to the consumer's exception handler when the route configured one
+     * ({@code exceptionHandler}, or {@code bridgeErrorHandler=true} for the route's error handler), on a Camel thread
+     * since the handler may block; else one WARN line on {@code log}, without a stack trace.
+     */
+    void problem(Logger log, String message, Throwable cause) {
+        if (getEndpoint().isBridgeErrorHandler() || getEndpoint().getExceptionHandler() != null) {
+            ExceptionHandler handler = getExceptionHandler();
+            getEndpoint().continuations().execute(() -> handler.handleException(message, cause));
+        } else {
+            log.warn(message);
+        }
     }
 
     List<SessionRunner> runners() {
@@ -91,7 +117,7 @@ public class MConnectEventsConsumer extends DefaultConsumer {
         if (!events && !test && !dead) {
             throw new IllegalArgumentException("events, test and dead are all false: such a consumer would receive nothing");
         }
-        return new ConsumeOptions(events, test, dead, configuration.getGroup());
+        return new ConsumeOptions(events, test, dead, configuration.getGroup(), configuration.getMaxEventSize());
     }
 
     private static boolean valueOr(Boolean value, boolean fallback) {

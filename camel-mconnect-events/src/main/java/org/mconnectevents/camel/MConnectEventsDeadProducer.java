@@ -9,9 +9,13 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.camel.client.UndecodedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,6 +37,8 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsDeadProducer.class);
     private static final int MAX_REASON_LENGTH = 2000;
+    private static final URI UNDECODED_SOURCE = URI.create("urn:mconnect-events:undecoded");
+    private static final String UNDECODED_TYPE = "MConnectEvents.Undecoded";
 
     private final MConnectEventsEndpoint endpoint;
     private final MConnectEventsMetrics metrics;
@@ -67,14 +73,14 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);
         if (technical != null) {
             context.refusedAsTechnical(failure);
-            exchange.setException(new MConnectEventsDeadRefusedException("Not reporting " + EventRules.name(context.event())
+            exchange.setException(new MConnectEventsDeadRefusedException("Not reporting " + context.name()
                     + " (offset " + context.offset() + ") dead: its failure is technical (" + technical.getClass().getName()
                     + ": " + technical.getMessage() + "), and technical failures are never dead. The event stays unconfirmed"
                     + " and comes again.", failure));
             callback.done(true);
             return true;
         }
-        CloudEvent dead = withReason(context.event(), failure);
+        CloudEvent dead = context.event() != null ? withReason(context.event(), failure) : undecodedReport(context, failure);
         Executor continuations = endpoint.continuations();
         report(context, dead).onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
@@ -119,6 +125,40 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             reason = room <= 3 ? "" : reason.substring(0, room - 3) + "...";
         }
         return CloudEventBuilder.v1(event).withExtension(MConnectEventsConstants.DEAD_REASON_ATTRIBUTE, reason).build();
+    }
+
+    /**
+     * The dead report of an event the consumer could not read, as far as it can be reported: the attributes that could
+     * be read (a source that is no URI, or a missing one, becomes {@code urn:mconnect-events:undecoded}; a missing id
+     * {@code undecoded-<offset>}; a missing type {@code MConnectEvents.Undecoded}), the text as received as
+     * {@code text/plain} data when it fits the event size limit (else no data), and the reason.
+     */
+    private CloudEvent undecodedReport(ConsumedEventContext context, Throwable failure) {
+        UndecodedEvent undecoded = context.consumed().undecoded();
+        CloudEventBuilder report = CloudEventBuilder.v1()
+                .withId(undecoded.id() == null || undecoded.id().isEmpty() ? "undecoded-" + context.offset() : undecoded.id())
+                .withSource(sourceOrPlaceholder(undecoded.source()))
+                .withType(undecoded.type() == null || undecoded.type().isEmpty() ? UNDECODED_TYPE : undecoded.type());
+        if (undecoded.partitionKey() != null && !undecoded.partitionKey().isEmpty()) {
+            report.withExtension(EventCodec.PARTITION_KEY, undecoded.partitionKey());
+        }
+        byte[] text = undecoded.text().getBytes(StandardCharsets.UTF_8);
+        if (text.length + 1024 <= endpoint.getConfiguration().getMaxEventSize() / 2) {
+            // as a JSON string each byte may take up to six: half the limit leaves room for escapes and the reason
+            report.withDataContentType("text/plain").withData(text);
+        }
+        return withReason(report.build(), failure);
+    }
+
+    private static URI sourceOrPlaceholder(String source) {
+        if (source != null && !source.isEmpty()) {
+            try {
+                return new URI(source);
+            } catch (URISyntaxException e) {
+                // not a URI: the placeholder below
+            }
+        }
+        return UNDECODED_SOURCE;
     }
 
     private static String reason(Throwable failure) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The offsets of one session between delivery and confirmation. Events finish in any order (parallelism); the
  * confirmable offset is the highest one below which every event finished, so a cumulative confirmation never
- * passes an event still in flight, or one that failed (a failed event never finishes). Guarded by its monitor.
+ * passes an event still in flight, or one that failed: a failed event never finishes, and nothing at or after it
+ * becomes confirmable. Confined to the session's {@link OwnerLoop} thread: no locks.
  */
 final class OffsetTracker {
 
@@ -19,7 +20,7 @@ final class OffsetTracker {
     private boolean failed;
 
     /** An offset was delivered; offsets grow within a session. */
-    synchronized void delivered(long offset) {
+    void delivered(long offset) {
         Entry entry = new Entry(offset);
         unfinished.addLast(entry);
         byOffset.put(offset, entry);
@@ -29,7 +30,7 @@ final class OffsetTracker {
      * The event at this offset finished (completed, or reported dead). Answers how many events the next
      * confirmation would cover.
      */
-    synchronized int finished(long offset) {
+    int finished(long offset) {
         Entry entry = byOffset.remove(offset);
         if (entry != null) {
             entry.finished = true;
@@ -41,17 +42,22 @@ final class OffsetTracker {
         return coveredSinceConfirmed;
     }
 
-    /** The event at this offset failed for a technical reason: nothing at or after it is confirmed in this session. */
-    synchronized void failed(long offset) {
+    /**
+     * The event at this offset failed: it stays unfinished for good (finishing it later changes nothing), and since
+     * offsets are confirmed cumulatively, nothing at or after it is confirmed in this session; what finishes before
+     * it still is.
+     */
+    void failed(long offset) {
         failed = true;
+        byOffset.remove(offset);
     }
 
-    synchronized boolean hasFailed() {
+    boolean hasFailed() {
         return failed;
     }
 
     /** The confirmation to send now, or null when nothing new is confirmable; the caller sends it. */
-    synchronized Confirmation takeConfirmation() {
+    Confirmation takeConfirmation() {
         if (confirmable <= lastConfirmed) {
             return null;
         }
@@ -61,8 +67,13 @@ final class OffsetTracker {
         return confirmation;
     }
 
+    /** Whether any offset of this session was handed out for confirmation. */
+    boolean confirmedAny() {
+        return lastConfirmed >= 0;
+    }
+
     /** Events delivered and not yet finished. */
-    synchronized int inFlight() {
+    int inFlight() {
         return byOffset.size();
     }
 

@@ -1,33 +1,30 @@
 package org.mconnectevents.camel;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import org.apache.camel.Exchange;
 import org.mconnectevents.camel.client.ConsumeOptions;
 import org.mconnectevents.camel.client.ConsumedEvent;
 import org.mconnectevents.camel.client.ConsumerSession;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsClient;
 import org.mconnectevents.camel.client.SessionListener;
+import org.mconnectevents.camel.client.UnreadableFrameException;
 import org.mconnectevents.camel.client.WebSocketSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps one consumer session open, forever: opens it, hands its events to the lanes, confirms what finished,
- * and after the session ends (closed by the service, connection lost, instance expired, a technical failure)
- * waits for the events still in flight, backs off with jitter and opens a new one. Events not confirmed in a
- * session come again in the next.
+ * Keeps one consumer session open, forever: opens it, hands its events to the lanes, confirms what finished, and
+ * after the session ends (closed by the service, connection lost, instance expired, a technical failure) waits for
+ * the events still in flight, backs off with jitter and opens a new one. Events not confirmed in a session come
+ * again in the next.
  * <p>
- * Each session has a generation number; an event of an older generation is skipped, not processed, because the
- * service will deliver it again. Session state is guarded by this runner's monitor; the session is never called
- * while holding it.
+ * Every change of the runner's state (the open session, its offsets and confirmations, pause and resume, failure,
+ * reconnection, stop) runs on one thread, its {@link OwnerLoop}; the lanes, the route and the timers hand their news
+ * over to it. Other threads read only {@link #state()}, {@link #lastError()} and {@link #isLive(int)}.
  */
 final class SessionRunner {
 
@@ -42,357 +39,313 @@ final class SessionRunner {
     private final ConsumeOptions consumeOptions;
     private final Vertx vertx;
     private final Lanes lanes;
+    private final EventProcessing processing;
     private final String name;
-    /** Events handed to the lanes and not yet done with, of every generation. */
-    private final AtomicInteger pending = new AtomicInteger();
+    private final OwnerLoop owner;
+    private final BackOff backOff;
 
-    private State state = State.CONNECTING;
-    private ConsumerSession session;
-    private OffsetTracker tracker;
+    // owned by the owner thread
+    private OpenSession current;
     private int generation;
-    /** Consecutive attempts that failed to open a session, or sessions the service ended. */
-    private int failures;
-    /** Consecutive sessions ended by a technical failure; reset once a session confirms without one. */
-    private int technicalStreak;
+    /** Events handed to the lanes and not yet done with, of every generation. */
+    private int pending;
     private boolean stopping;
-    private boolean paused;
-    private boolean restarting;
     private boolean everConnected;
-    private Throwable lastError;
-    private long confirmTimer = -1;
     private long retryTimer = -1;
+    /** What to do once no event is pending any more (open the next session, or end the stop), or null. */
+    private Runnable whenIdle;
+    private long idleTimer = -1;
+    private Promise<Void> stopped;
+
+    // written by the owner thread, read by any
+    private volatile State state = State.CONNECTING;
+    private volatile Throwable lastError;
+    /**
+     * The generation whose events may still be processed; 0 while none may (failing, ended, stopping). Set by the
+     * owner thread; a lane whose event failed closes it at once, before it takes its next event.
+     */
+    private final AtomicInteger liveGeneration = new AtomicInteger();
 
     SessionRunner(MConnectEventsConsumer consumer, MConnectEventsClient client, ConsumeOptions consumeOptions, Vertx vertx,
-                  Lanes lanes, String name) {
+                  Lanes lanes, EventProcessing processing, String name) {
         this.consumer = consumer;
         this.configuration = consumer.getEndpoint().getConfiguration();
         this.metrics = consumer.getEndpoint().metrics();
         this.client = client;
         this.consumeOptions = consumeOptions;
         this.vertx = vertx;
-        this.name = name;
         this.lanes = lanes;
+        this.processing = processing;
+        this.name = name;
+        this.owner = new OwnerLoop(vertx);
+        this.backOff = new BackOff(configuration.getReconnectDelay(), configuration.getReconnectMaxDelay());
     }
 
     void start() {
-        connect();
+        owner.execute(this::connect);
     }
 
     private void connect() {
-        int current;
-        synchronized (this) {
-            retryTimer = -1;
-            if (stopping) {
-                return;
-            }
-            current = ++generation;
-            restarting = false;
-            paused = false;
-            state = everConnected ? State.RECONNECTING : State.CONNECTING;
+        if (stopping) {
+            return;
         }
-        OffsetTracker tracker = new OffsetTracker();
-        SessionListener listener = new Listener(current, tracker);
-        Future<ConsumerSession> opening = "longpolling".equals(configuration.getTransport())
+        state = everConnected ? State.RECONNECTING : State.CONNECTING;
+        OpenSession opening = new OpenSession(++generation);
+        current = opening;
+        liveGeneration.set(opening.generation);
+        SessionListener listener = new Listener(opening);
+        Future<ConsumerSession> opened = "longpolling".equals(configuration.getTransport())
                 ? client.openLongPollingSession(consumeOptions, listener)
                 : client.openWebSocketSession(consumeOptions, new WebSocketSettings(Duration.ofMillis(configuration.getPingInterval()),
                 Duration.ofMillis(configuration.getPingTimeout())), listener);
-        opening.onComplete(result -> {
+        opened.onComplete(result -> owner.execute(() -> {
             if (result.failed()) {
-                ended(current, result.cause());
-                return;
-            }
-            ConsumerSession opened = result.result();
-            boolean unwanted;
-            synchronized (this) {
-                unwanted = stopping || current != generation;
-                if (!unwanted) {
-                    session = opened;
-                    this.tracker = tracker;
-                    state = State.CONNECTED;
-                    lastError = null;
-                    if (everConnected) {
-                        metrics.reconnected();
-                    }
-                    everConnected = true;
-                    long interval = Math.max(10, configuration.getConfirmInterval());
-                    confirmTimer = vertx.setPeriodic(interval, interval, timer -> sendConfirmation(current, tracker));
-                }
-            }
-            if (unwanted) {
-                opened.close();
+                ended(opening, result.cause());
             } else {
-                LOG.info("{}: consuming {} on {}", name, consumeOptions.describe(), opened.describe());
+                opened(opening, result.result());
             }
-        });
+        }));
     }
 
-    /** The session of this generation ended (or never opened): make its events stale, then reconnect after a back-off. */
-    private void ended(int ended, Throwable cause) {
-        long delay;
-        synchronized (this) {
-            if (ended != generation) {
-                return;
-            }
-            generation++;
-            boolean opened = session != null;
-            boolean afterTechnicalFailure = restarting;
-            session = null;
-            tracker = null;
-            paused = false;
-            vertx.cancelTimer(confirmTimer);
-            if (stopping) {
-                state = State.STOPPED;
-                return;
-            }
-            state = State.RECONNECTING;
-            if (cause != null) {
-                lastError = cause;
-                // a session that opened was no failed attempt: the back-off starts again from reconnectDelay
-                failures = opened ? 1 : failures + 1;
-            }
-            delay = afterTechnicalFailure ? backOff(technicalStreak) : backOff(failures);
+    private void opened(OpenSession opening, ConsumerSession session) {
+        if (opening != current || stopping) {
+            session.close();
+            return;
         }
-        if (cause != null) {
-            LOG.warn("{}: session ended ({}); reconnecting in {} ms", name, describe(cause), delay);
+        opening.open(session);
+        state = State.CONNECTED;
+        lastError = null;
+        if (everConnected) {
+            metrics.reconnected();
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getStopTimeout());
-        schedule(Math.max(1, delay), () -> connectWhenIdle(deadline));
+        everConnected = true;
+        long interval = Math.max(10, configuration.getConfirmInterval());
+        opening.confirmTimer = vertx.setPeriodic(interval, interval, timer -> owner.execute(opening.confirmations::send));
+        LOG.info("{}: consuming {} on {}", name, consumeOptions.describe(), session.describe());
     }
 
-    /**
-     * Opens the next session once the events of the last one are done with, so that a partition that moves
-     * never has two events of one key in flight; a stuck exchange delays this by stopTimeout at most.
-     */
-    private void connectWhenIdle(long deadline) {
-        if (pending.get() == 0 || System.nanoTime() > deadline) {
-            connect();
-        } else {
-            schedule(20, () -> connectWhenIdle(deadline));
-        }
-    }
-
-    private void schedule(long delay, Runnable task) {
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            retryTimer = vertx.setTimer(delay, timer -> task.run());
-        }
-    }
-
-    /** Exponential back-off from reconnectDelay up to reconnectMaxDelay, with jitter (half to all of it). */
-    private long backOff(int attempt) {
-        long base = Math.max(1, configuration.getReconnectDelay());
-        long max = Math.max(base, configuration.getReconnectMaxDelay());
-        long delay = attempt <= 1 ? base : Math.min(max, base << Math.min(30, attempt - 1));
-        return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-    }
-
+    /** What the session of one generation delivers, handed over to the owner thread. */
     private final class Listener implements SessionListener {
-        private final int generation;
-        private final OffsetTracker tracker;
+        private final OpenSession open;
 
-        Listener(int generation, OffsetTracker tracker) {
-            this.generation = generation;
-            this.tracker = tracker;
+        Listener(OpenSession open) {
+            this.open = open;
         }
 
         @Override
         public void onEvent(ConsumerSession from, ConsumedEvent event) {
-            synchronized (SessionRunner.this) {
-                if (generation != SessionRunner.this.generation || stopping || restarting) {
-                    return;
-                }
-            }
-            tracker.delivered(event.offset());
-            if (pending.incrementAndGet() >= configuration.getMaxPendingEvents()) {
-                pause(generation);
-            }
-            ConsumedEventContext context = new ConsumedEventContext(event, from, SessionRunner.this, tracker, generation);
-            Object key = event.event().getExtension(EventCodec.PARTITION_KEY);
-            lanes.dispatch(key == null ? null : key.toString(), () -> process(context));
+            owner.execute(() -> received(open, from, event));
+        }
+
+        @Override
+        public void onUnreadable(ConsumerSession from, UnreadableFrameException problem) {
+            owner.execute(() -> consumer.problem(LOG, name + ": skipped a message of " + from.describe() + " that is not an"
+                    + " event with an offset (" + problem.getMessage() + "); the next confirmation covers it", problem));
         }
 
         @Override
         public void onClosed(Throwable cause) {
-            ended(generation, cause);
+            owner.execute(() -> ended(open, cause));
         }
     }
 
-    /** On a lane thread: run the exchange of one event, then decide what became of it. */
-    private void process(ConsumedEventContext context) {
-        try {
-            synchronized (this) {
-                if (context.generation() != generation || stopping || restarting) {
-                    return;
-                }
-            }
-            Exchange exchange = consumer.createExchange(false);
-            exchange.setProperty(ConsumedEventContext.PROPERTY, context);
-            ExchangeEvents.toMessage(context.consumed(), exchange.getMessage(), "cloudevent".equals(configuration.getBodyType()));
-            if (!configuration.isAutoConfirm()) {
-                exchange.getMessage().setHeader(MConnectEventsConstants.CONFIRMATION, new MConnectEventsConfirmation(context));
-            }
-            metrics.consumedOne();
-            try {
-                consumer.getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            completed(exchange, context);
-        } finally {
-            if (pending.decrementAndGet() <= configuration.getMaxPendingEvents() / 2) {
-                resumeIfDrained();
-            }
+    private void received(OpenSession open, ConsumerSession from, ConsumedEvent event) {
+        if (open != current || open.failing || stopping) {
+            return; // not tracked, so never confirmed in this session: it comes again in a later one
         }
+        open.receivedAny = true;
+        open.confirmations.delivered(event.offset());
+        if (++pending >= configuration.getMaxPendingEvents()) {
+            open.pause();
+        }
+        ConsumedEventContext context = new ConsumedEventContext(event, from, this, open.generation);
+        lanes.dispatch(event.partitionKey(), () -> processing.run(this, context));
     }
 
-    private void completed(Exchange exchange, ConsumedEventContext context) {
-        if (context.isReportedDead()) {
-            finish(context);
-            return;
-        }
-        Throwable failure = context.refusedAsTechnical() != null ? context.refusedAsTechnical() : exchange.getException();
-        if (failure != null || exchange.isRollbackOnly()) {
-            technicalFailure(context, failure);
-        } else if (configuration.isAutoConfirm()) {
-            finish(context);
-        }
+    /** Whether events of this generation may still be processed; read by the lanes. */
+    boolean isLive(int generation) {
+        return generation == liveGeneration.get();
     }
 
-    /** The event finished: confirm it with the next confirmation, at once when confirmBatchSize are waiting. */
-    void finish(ConsumedEventContext context) {
-        int covered = context.tracker().finished(context.offset());
-        if (covered >= configuration.getConfirmBatchSize()) {
-            sendConfirmation(context.generation(), context.tracker());
-        }
+    // what became of an event: from the lanes (and the route, for a late confirmation), handed over to the owner
+
+    void finished(ConsumedEventContext context) {
+        owner.execute(() -> {
+            OpenSession open = sessionOf(context);
+            if (open != null) {
+                open.confirmations.finished(context.offset());
+            }
+            done();
+        });
     }
 
-    private Future<Void> sendConfirmation(int of, OffsetTracker tracker) {
-        ConsumerSession current;
-        synchronized (this) {
-            current = of == generation ? session : null;
+    void awaitingConfirmation(ConsumedEventContext context) {
+        owner.execute(this::done);
+    }
+
+    void skipped(ConsumedEventContext context) {
+        owner.execute(this::done);
+    }
+
+    void confirmedAfterwards(ConsumedEventContext context) {
+        owner.execute(() -> {
+            OpenSession open = sessionOf(context);
+            if (open != null) {
+                open.confirmations.finished(context.offset());
+            }
+        });
+    }
+
+    void failed(ConsumedEventContext context, Throwable failure) {
+        // later events of the session must not run meanwhile: they come again after the failed one, in their order
+        liveGeneration.compareAndSet(context.generation(), 0);
+        owner.execute(() -> {
+            OpenSession open = sessionOf(context);
+            if (open != null) {
+                technicalFailure(open, context, failure);
+            }
+            done();
+        });
+    }
+
+    /** The open session an event came from, or null when that session is gone. */
+    private OpenSession sessionOf(ConsumedEventContext context) {
+        return current != null && current.generation == context.generation() ? current : null;
+    }
+
+    /** One event fewer pending: reads again once down to half the bound, and goes on once none is pending. */
+    private void done() {
+        pending--;
+        if (current != null && pending <= configuration.getMaxPendingEvents() / 2 && !current.failing && !stopping) {
+            current.resume();
         }
-        OffsetTracker.Confirmation confirmation = current == null ? null : tracker.takeConfirmation();
-        if (confirmation == null) {
-            return Future.succeededFuture();
+        if (pending == 0 && whenIdle != null) {
+            runWhenIdle();
         }
-        return current.confirm(confirmation.offset())
-                .onSuccess(done -> {
-                    metrics.confirmed(confirmation.events());
-                    if (!tracker.hasFailed()) {
-                        synchronized (this) {
-                            technicalStreak = 0;
-                        }
-                    }
-                })
-                .onFailure(e -> LOG.debug("{}: confirmation of offset {} not sent ({}); those events come again",
-                        name, confirmation.offset(), e.getMessage()));
     }
 
     /**
      * A technical failure: nothing at or after this offset is confirmed; what finished before it is confirmed,
      * the session closes, and the next one opens after a back-off and gets the event again.
      */
-    private void technicalFailure(ConsumedEventContext context, Throwable failure) {
-        context.tracker().failed(context.offset());
-        ConsumerSession current;
+    private void technicalFailure(OpenSession open, ConsumedEventContext context, Throwable failure) {
+        open.confirmations.failed(context.offset());
+        if (open.failing) {
+            return;
+        }
+        open.failing = true;
+        liveGeneration.set(0);
+        open.retryDelay = backOff.afterTechnicalFailure();
+        LOG.warn("{}: {} (offset {}) failed with a technical error and is not confirmed; it comes again in a new session"
+                        + " after about {} ms. Cause: {}", name, context.name(), context.offset(), open.retryDelay,
+                describe(failure));
+        open.pause();
+        // what finished before the failure is confirmed first: over long polling, confirm and close are separate requests
+        open.confirmations.flush().onComplete(flushed -> owner.execute(open::close));
+    }
+
+    /** The session of this generation ended (or never opened): reconnect after a back-off, once its events are done. */
+    private void ended(OpenSession open, Throwable cause) {
+        if (open != current) {
+            return;
+        }
+        current = null;
+        liveGeneration.set(0);
+        open.cancelTimer();
+        if (stopping) {
+            return;
+        }
+        state = State.RECONNECTING;
         long delay;
-        synchronized (this) {
-            if (context.generation() != generation || restarting || stopping) {
+        if (open.failing) {
+            delay = open.retryDelay;
+        } else {
+            delay = backOff.afterSessionEnded(open.session != null, open.confirmations.confirmedAny() || !open.receivedAny);
+        }
+        if (cause != null) {
+            lastError = cause;
+            consumer.problem(LOG, name + ": session ended (" + describe(cause) + "); reconnecting in " + delay + " ms", cause);
+        }
+        retryTimer = vertx.setTimer(Math.max(1, delay), timer -> owner.execute(() -> {
+            retryTimer = -1;
+            if (stopping) {
                 return;
             }
-            restarting = true;
-            technicalStreak++;
-            delay = backOff(technicalStreak);
-            current = session;
-        }
-        LOG.warn("{}: {} (offset {}) failed with a technical error and is not confirmed; it comes again in a new session"
-                        + " after about {} ms. Cause: {}", name, EventRules.name(context.event()), context.offset(), delay,
-                failure == null ? "the exchange was marked rollback only" : describe(failure));
-        if (current != null) {
-            current.pause();
-            // what finished before the failure is confirmed first: over long polling, confirm and close are separate requests
-            sendConfirmation(context.generation(), context.tracker())
-                    .onComplete(confirmed -> current.close());
-        }
+            // the next session opens once the events of the last one are done with, so that a partition that moves
+            // never has two events of one key in flight; a stuck exchange delays this by stopTimeout at most
+            whenIdle(this::connect);
+        }));
     }
 
-    /** Stops reading from the current session while too many events are pending; under the monitor, like resume. */
-    private synchronized void pause(int of) {
-        if (!paused && of == generation && session != null) {
-            paused = true;
-            session.pause();
+    /** Runs {@code action} once no event is pending, or after stopTimeout at the latest. */
+    private void whenIdle(Runnable action) {
+        if (pending == 0) {
+            action.run();
+            return;
         }
+        whenIdle = action;
+        idleTimer = vertx.setTimer(Math.max(1, configuration.getStopTimeout()), timer -> owner.execute(this::runWhenIdle));
     }
 
-    /**
-     * Reads again once the pending events are down to half the bound, whichever session they came from. Pausing and
-     * resuming happen under this runner's monitor, so the flag and the session never disagree; the session does not
-     * call back into the runner while holding its own lock, so this cannot deadlock.
-     */
-    private synchronized void resumeIfDrained() {
-        if (paused && session != null && !restarting && !stopping && pending.get() <= configuration.getMaxPendingEvents() / 2) {
-            paused = false;
-            session.resume();
+    private void runWhenIdle() {
+        Runnable action = whenIdle;
+        whenIdle = null;
+        vertx.cancelTimer(idleTimer);
+        if (action != null) {
+            action.run();
         }
     }
 
     /**
      * Graceful stop: take no more events, let those being processed finish within stopTimeout, confirm what
-     * finished, close the session. Events not finished come again later. Blocks the calling thread.
+     * finished, close the session. Events not finished come again later. Completes once the session is closed.
      */
-    void stop() {
-        ConsumerSession current;
-        OffsetTracker currentTracker;
-        int currentGeneration;
-        synchronized (this) {
+    Future<Void> stop() {
+        Promise<Void> done = Promise.promise();
+        owner.execute(() -> {
             stopping = true;
+            stopped = done;
             vertx.cancelTimer(retryTimer);
-            current = session;
-            currentTracker = tracker;
-            currentGeneration = generation;
-        }
-        if (current != null) {
-            current.pause();
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getStopTimeout());
-        while (pending.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            if (current != null) {
+                current.pause();
             }
-        }
-        if (pending.get() > 0) {
-            LOG.warn("{}: {} events still in flight after stopTimeout ({} ms); they are not confirmed and come again",
-                    name, pending.get(), configuration.getStopTimeout());
-        }
-        if (current != null) {
-            try {
-                // confirm first, then close: over long polling the two are separate requests
-                sendConfirmation(currentGeneration, currentTracker).recover(e -> Future.succeededFuture())
-                        .compose(confirmed -> current.close())
-                        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("{}: closing {} did not complete cleanly: {}", name, current.describe(), e.getMessage());
-            }
-        }
-        synchronized (this) {
-            state = State.STOPPED;
-            vertx.cancelTimer(confirmTimer);
-        }
+            whenIdle = null;
+            vertx.cancelTimer(idleTimer);
+            whenIdle(this::finishStop);
+        });
+        return done.future();
     }
 
-    synchronized State state() {
+    private void finishStop() {
+        liveGeneration.set(0);
+        if (pending > 0) {
+            LOG.warn("{}: {} events still in flight after stopTimeout ({} ms); they are not confirmed and come again",
+                    name, pending, configuration.getStopTimeout());
+        }
+        OpenSession open = current;
+        if (open == null || open.session == null) {
+            // a session still opening is closed by opened(), which sees the stop
+            state = State.STOPPED;
+            stopped.complete();
+            return;
+        }
+        open.cancelTimer();
+        // confirm first, then close: over long polling the two are separate requests
+        open.confirmations.flush()
+                .compose(confirmed -> open.session.close())
+                .onComplete(closed -> owner.execute(() -> {
+                    current = null;
+                    state = State.STOPPED;
+                    stopped.complete();
+                }));
+    }
+
+    State state() {
         return state;
     }
 
     /** Why the last session ended or failed to open; null while connected. */
-    synchronized Throwable lastError() {
+    Throwable lastError() {
         return lastError;
     }
 
@@ -402,5 +355,67 @@ final class SessionRunner {
 
     private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    }
+
+    /** One session of the runner, from the attempt to open it to its end. Owned by the owner thread. */
+    private final class OpenSession implements Confirmations.Listener {
+        final int generation;
+        final Confirmations confirmations;
+        ConsumerSession session;
+        boolean paused;
+        boolean failing;
+        boolean receivedAny;
+        long retryDelay;
+        long confirmTimer = -1;
+
+        OpenSession(int generation) {
+            this.generation = generation;
+            this.confirmations = new Confirmations(owner, new OffsetTracker(), configuration.getConfirmBatchSize(), this);
+        }
+
+        void open(ConsumerSession opened) {
+            session = opened;
+            confirmations.sendOn(opened);
+        }
+
+        void pause() {
+            if (!paused && session != null) {
+                paused = true;
+                session.pause();
+            }
+        }
+
+        void resume() {
+            if (paused && session != null) {
+                paused = false;
+                session.resume();
+            }
+        }
+
+        void close() {
+            if (session != null) {
+                session.close();
+            } else {
+                ended(this, null);
+            }
+        }
+
+        void cancelTimer() {
+            vertx.cancelTimer(confirmTimer);
+        }
+
+        @Override
+        public void confirmed(long offset, int events) {
+            metrics.confirmed(events);
+            if (!confirmations.hasFailed()) {
+                backOff.confirmed();
+            }
+        }
+
+        @Override
+        public void notConfirmed(long offset, Throwable cause) {
+            consumer.problem(LOG, name + ": the confirmation of offset " + offset + " was not sent (" + describe(cause)
+                    + "); the events it covers come again", cause);
+        }
     }
 }

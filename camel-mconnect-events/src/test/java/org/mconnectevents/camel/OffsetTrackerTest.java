@@ -52,6 +52,19 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void aFailedEventFinishedAfterwardsStillBlocksEverythingAfterIt() {
+        deliver(30, 31, 32);
+        tracker.failed(31);
+
+        tracker.finished(31);
+        tracker.finished(32);
+        tracker.finished(30);
+
+        assertThat(tracker.takeConfirmation()).isEqualTo(new OffsetTracker.Confirmation(30, 1));
+        assertThat(tracker.takeConfirmation()).isNull();
+    }
+
+    @Test
     void anEventFinishedTwiceCountsOnce() {
         deliver(5, 6);
 

@@ -10,6 +10,7 @@ import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.LoopbackProxy;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
+import org.mconnectevents.emulator.config.Faults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,32 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
                 assertThat(delay.find()).as(warning).isTrue();
                 assertThat(Long.parseLong(delay.group(1))).as("half to all of reconnectDelay").isBetween(20L, 40L);
             });
+        }
+    }
+
+    @Test
+    void aSessionThatEndsAfterEventsArrivedAndBeforeItConfirmedAnyIsAFailedAttemptSoTheDelaysGrow() throws Exception {
+        emulator.setFaults(Faults.builder().closeSessionAfterMessages(1).build());
+        try (LogCapture log = LogCapture.of(SessionRunner.class)) {
+            // never confirms in time: each session takes the same event and is closed before it confirms it
+            consume("mconnect-events:events?group=ends-early&reconnectDelay=40&reconnectMaxDelay=640"
+                    + "&confirmInterval=60000&confirmBatchSize=100", ConcurrentHashMap.newKeySet());
+            OrderEvents.produce(template, OrderEvents.orders("order-", 1, n -> "customer:" + n));
+
+            within(20).until(() -> log.warnings().size() >= 6);
+            List<Long> delays = new ArrayList<>();
+            for (String warning : log.warnings().subList(0, 6)) {
+                Matcher delay = RECONNECTING_IN.matcher(warning);
+                assertThat(delay.find()).as(warning).isTrue();
+                delays.add(Long.parseLong(delay.group(1)));
+            }
+            assertThat(delays.get(0)).isBetween(20L, 40L);
+            assertThat(delays.get(1)).isBetween(40L, 80L);
+            assertThat(delays.get(2)).isBetween(80L, 160L);
+            assertThat(delays.get(3)).isBetween(160L, 320L);
+            assertThat(delays.subList(4, 6)).allSatisfy(delay -> assertThat(delay).isBetween(320L, 640L));
+        } finally {
+            emulator.setFaults(Faults.builder().build());
         }
     }
 

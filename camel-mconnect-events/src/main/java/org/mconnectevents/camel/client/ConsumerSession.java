@@ -13,6 +13,13 @@ public interface ConsumerSession {
     Future<Void> confirm(long offset);
 
     /**
+     * Whether confirmations sent one after another from one thread reach the service in that order: true over a
+     * WebSocket (one connection), false over long polling, where each is a request of its own and may overtake the one
+     * before; then the caller sends the next only once the last was answered.
+     */
+    boolean keepsConfirmationsInOrder();
+
+    /**
      * Stores the event as dead for this consumer. Does not confirm it: a later confirmation covers it.
      * Over WebSocket the future completes once the message is written (the service does not answer);
      * over long polling once the service answered 202.

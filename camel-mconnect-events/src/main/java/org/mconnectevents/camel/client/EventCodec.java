@@ -8,9 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * CloudEvents on the wire of MConnect Events: the JSON event format (one object, or an array for a batch)
@@ -25,6 +27,8 @@ public final class EventCodec {
     public static final String DEFAULT_DATA_CONTENT_TYPE = "application/json";
 
     private static final JsonFormat FORMAT = new JsonFormat();
+    /** Room for the {@code "offset":"..."} member the service adds to a consumed event, beyond the event's own size. */
+    private static final int OFFSET_MEMBER_ROOM = 64;
 
     private EventCodec() {
     }
@@ -66,22 +70,75 @@ public final class EventCodec {
     }
 
     /**
-     * A consumed event: the CloudEvent without {@code offset}, and the offset.
+     * A consumed event: the CloudEvent without {@code offset}, and the offset; or, when it is not a CloudEvent this
+     * client can read but its offset can be read, an {@linkplain ConsumedEvent#undecoded(long, UndecodedEvent)
+     * undecoded} event with that offset, which is tracked and confirmed like any other.
      *
-     * @throws IllegalArgumentException when the text is not a CloudEvent with an integer offset
+     * @param maxEventSize the largest event, in bytes of its JSON form; a message larger than that and the offset
+     *                     member the service adds is undecoded ("over the limit")
+     * @throws UnreadableFrameException when not even the offset can be read
      */
-    public static ConsumedEvent consumed(byte[] json) {
-        ConsumedEvent read = ConsumedEventReader.read(json);
-        return read != null ? read : consumed(FORMAT.deserialize(json));
+    public static ConsumedEvent consumed(byte[] json, int maxEventSize) {
+        if (json.length > (long) maxEventSize + OFFSET_MEMBER_ROOM) {
+            return undecoded(json, "it is " + json.length + " bytes, over the limit of " + maxEventSize + " bytes per event");
+        }
+        RuntimeException failure;
+        try {
+            ConsumedEvent read = ConsumedEventReader.read(json);
+            return read != null ? read : consumed(FORMAT.deserialize(json));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // the SDK's message may quote the event: only its class is named
+        return undecoded(json, "the CloudEvents JSON format refuses it (" + failure.getClass().getSimpleName() + ")");
     }
 
-    /** Consumed events of a batch ({@code application/cloudevents-batch+json}). */
-    public static List<ConsumedEvent> consumedBatch(Buffer body) {
-        try {
-            return ConsumedEventReader.arrayElements(body.getBytes()).stream().map(EventCodec::consumed).toList();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("a batch of consumed events is not a JSON array of CloudEvents: " + e.getMessage(), e);
+    /** {@link #consumed(byte[], int)} without a size limit. */
+    public static ConsumedEvent consumed(byte[] json) {
+        return consumed(json, Integer.MAX_VALUE - OFFSET_MEMBER_ROOM);
+    }
+
+    private static ConsumedEvent undecoded(byte[] json, String otherwise) {
+        FrameScan scan = FrameScan.of(json);
+        String problem = scan.problem(otherwise);
+        if (scan.offset() == null) {
+            throw new UnreadableFrameException("a consumed message of " + json.length + " bytes has no readable offset: "
+                    + problem, json.length);
         }
+        return ConsumedEvent.undecoded(scan.offset(), scan.undecoded(new String(json, StandardCharsets.UTF_8), problem));
+    }
+
+    /**
+     * The consumed events of a batch ({@code application/cloudevents-batch+json}), in order; an element that is not a
+     * readable event is undecoded as in {@link #consumed(byte[], int)}, and one without a readable offset goes to
+     * {@code unreadable} and is left out.
+     *
+     * @throws UnreadableFrameException when the body is not a JSON array at all
+     */
+    public static List<ConsumedEvent> consumedBatch(Buffer body, int maxEventSize, Consumer<UnreadableFrameException> unreadable) {
+        List<byte[]> elements;
+        try {
+            elements = ConsumedEventReader.arrayElements(body.getBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFrameException("a batch of consumed events of " + body.length() + " bytes is not a JSON array ("
+                    + e.getClass().getSimpleName() + ")", body.length());
+        }
+        List<ConsumedEvent> events = new ArrayList<>(elements.size());
+        for (byte[] element : elements) {
+            try {
+                events.add(consumed(element, maxEventSize));
+            } catch (UnreadableFrameException e) {
+                unreadable.accept(e);
+            }
+        }
+        return events;
+    }
+
+    /** Consumed events of a batch, each of which must be readable. */
+    public static List<ConsumedEvent> consumedBatch(Buffer body) {
+        return consumedBatch(body, Integer.MAX_VALUE - OFFSET_MEMBER_ROOM, e -> {
+            throw e;
+        });
     }
 
     private static ConsumedEvent consumed(CloudEvent event) {

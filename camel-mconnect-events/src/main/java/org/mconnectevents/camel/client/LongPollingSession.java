@@ -18,20 +18,22 @@ final class LongPollingSession implements ConsumerSession {
 
     private final MConnectEventsClient client;
     private final String base;
+    private final int maxEventSize;
     private final SessionListener listener;
 
     private boolean ended;
     private boolean paused;
     private boolean polling;
 
-    private LongPollingSession(MConnectEventsClient client, String base, SessionListener listener) {
+    private LongPollingSession(MConnectEventsClient client, String base, int maxEventSize, SessionListener listener) {
         this.client = client;
         this.base = base;
+        this.maxEventSize = maxEventSize;
         this.listener = listener;
     }
 
-    static LongPollingSession start(MConnectEventsClient client, String base, SessionListener listener) {
-        LongPollingSession session = new LongPollingSession(client, base, listener);
+    static LongPollingSession start(MConnectEventsClient client, String base, int maxEventSize, SessionListener listener) {
+        LongPollingSession session = new LongPollingSession(client, base, maxEventSize, listener);
         session.poll();
         return session;
     }
@@ -48,7 +50,9 @@ final class LongPollingSession implements ConsumerSession {
                 client.options().requestTimeout(), "a poll of consumer instance " + base)
                 .onComplete(result -> {
                     // still "polling" while the batch is delivered, so that no other poll can deliver in between
-                    boolean goOn = result.succeeded() && (result.result().status() != 200 || deliver(result.result()));
+                    if (result.succeeded() && result.result().status() == 200) {
+                        deliver(result.result());
+                    }
                     synchronized (this) {
                         polling = false;
                     }
@@ -56,39 +60,39 @@ final class LongPollingSession implements ConsumerSession {
                         end(result.cause() instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 404
                                 ? new ConsumerInstanceGoneException(base, rejected.getServerText())
                                 : result.cause());
-                    } else if (goOn) {
+                    } else {
                         poll();
                     }
                 });
     }
 
-    private boolean deliver(MConnectEventsClient.Response response) {
+    /**
+     * Hands a batch's events to the listener. Reading never ends the session: an element that cannot be read goes to
+     * the listener undecoded, with its offset, and one without even an offset (or a body that is no batch at all) is
+     * skipped, so that the next cumulative confirmation covers it.
+     */
+    private void deliver(MConnectEventsClient.Response response) {
         List<ConsumedEvent> events;
         try {
-            events = EventCodec.consumedBatch(response.body());
-        } catch (RuntimeException e) {
-            end(new IllegalStateException("MConnect Events answered a poll of " + base + " with something that is not a batch of"
-                    + " CloudEvents with offsets: " + e.getMessage() + ". The answer began: "
-                    + WebSocketSession.abbreviate(response.body().toString()), e));
-            return false;
+            events = EventCodec.consumedBatch(response.body(), maxEventSize, unreadable -> listener.onUnreadable(this, unreadable));
+        } catch (UnreadableFrameException e) {
+            listener.onUnreadable(this, e);
+            return;
         }
         for (ConsumedEvent event : events) {
-            try {
-                listener.onEvent(this, event);
-            } catch (RuntimeException e) {
-                // an event that cannot be taken must not be skipped: end the session, it comes again in the next
-                end(new IllegalStateException("The consumer could not take offset " + event.offset() + " from " + base
-                        + ": " + MConnectEventsClient.describe(e), e));
-                return false;
-            }
+            listener.onEvent(this, event);
         }
-        return true;
     }
 
     @Override
     public Future<Void> confirm(long offset) {
         return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + "/confirm?offset=" + offset),
                 null, "the confirmation of offset " + offset + " on " + base).mapEmpty();
+    }
+
+    @Override
+    public boolean keepsConfirmationsInOrder() {
+        return false;
     }
 
     @Override

@@ -22,7 +22,12 @@ import java.time.Duration;
 public final class MConnectEventsClient implements AutoCloseable {
 
     static final String WEBSOCKET_SUB_PROTOCOL = "cloudevents.json";
-    private static final int MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+    /**
+     * A consumed message over the event size limit is handed to the consumer as an undecoded event (see
+     * ConsumeOptions.maxEventSize) rather than closing the connection, up to this size; beyond it Vert.x closes the
+     * connection, and the session ends.
+     */
+    private static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
     private static final int MAX_POLL_CONNECTIONS = 64;
 
     private final Vertx vertx;
@@ -174,7 +179,7 @@ public final class MConnectEventsClient implements AutoCloseable {
         return webSockets.connect(connect)
                 .recover(e -> Future.failedFuture(new MConnectEventsUnavailableException(0,
                         "Cannot open a WebSocket consumer session at " + address + ": " + describe(e), e)))
-                .map(socket -> WebSocketSession.start(vertx, socket, address, settings, listener));
+                .map(socket -> WebSocketSession.start(vertx, socket, address, settings, consume.maxEventSize(), listener));
     }
 
     /**
@@ -191,7 +196,7 @@ public final class MConnectEventsClient implements AutoCloseable {
                         return Future.failedFuture(new MConnectEventsUnavailableException(created.status(),
                                 "MConnect Events created a consumer instance without a Location header (" + address + ")", null));
                     }
-                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), listener));
+                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), consume.maxEventSize(), listener));
                 });
     }
 

@@ -5,8 +5,17 @@ package org.mconnectevents.camel.client;
  */
 public interface SessionListener {
 
-    /** One event of {@code session}, in offset order within the session. */
+    /**
+     * One event of {@code session}, in offset order within the session; possibly one the client could not read
+     * ({@link ConsumedEvent#isDecoded()} false), which has an offset all the same and must be finished like any other.
+     */
     void onEvent(ConsumerSession session, ConsumedEvent event);
+
+    /**
+     * A message of {@code session} from which not even an offset could be read: it cannot be tracked, so the session
+     * skips it and goes on; the next cumulative confirmation covers it.
+     */
+    void onUnreadable(ConsumerSession session, UnreadableFrameException problem);
 
     /**
      * The session ended; called once. {@code cause} is null when the client closed it, else why it ended

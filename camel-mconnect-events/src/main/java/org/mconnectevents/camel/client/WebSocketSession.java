@@ -21,6 +21,7 @@ final class WebSocketSession implements ConsumerSession {
     private final WebSocket socket;
     private final String address;
     private final WebSocketSettings settings;
+    private final int maxEventSize;
     private final SessionListener listener;
 
     private boolean ended;
@@ -29,16 +30,19 @@ final class WebSocketSession implements ConsumerSession {
     private long pingSentAt = -1;
     private long pingTimer = -1;
 
-    private WebSocketSession(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, SessionListener listener) {
+    private WebSocketSession(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, int maxEventSize,
+                             SessionListener listener) {
         this.vertx = vertx;
         this.socket = socket;
         this.address = address;
         this.settings = settings;
+        this.maxEventSize = maxEventSize;
         this.listener = listener;
     }
 
-    static WebSocketSession start(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, SessionListener listener) {
-        WebSocketSession session = new WebSocketSession(vertx, socket, address, settings, listener);
+    static WebSocketSession start(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, int maxEventSize,
+                                  SessionListener listener) {
+        WebSocketSession session = new WebSocketSession(vertx, socket, address, settings, maxEventSize, listener);
         socket.textMessageHandler(session::onText);
         socket.pongHandler(pong -> session.onPong());
         socket.exceptionHandler(session::onFailure);
@@ -50,6 +54,11 @@ final class WebSocketSession implements ConsumerSession {
         return session;
     }
 
+    /**
+     * One message: an event, or what could be read of one. Reading never ends the session: an event that cannot be
+     * read still has an offset and goes to the listener undecoded, and a message without even an offset is skipped
+     * (the next cumulative confirmation covers it).
+     */
     private void onText(String text) {
         synchronized (this) {
             if (ended) {
@@ -58,21 +67,12 @@ final class WebSocketSession implements ConsumerSession {
         }
         ConsumedEvent event;
         try {
-            event = EventCodec.consumed(text.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            // The service validates events when they are produced, so this is a broken connection or a
-            // misreading of the protocol: end the session loudly rather than skip an event.
-            failed(new IllegalStateException("MConnect Events sent a message that is not a CloudEvent with an offset on "
-                    + address + ": " + MConnectEventsClient.describe(e) + ". The message began: " + abbreviate(text), e));
+            event = EventCodec.consumed(text.getBytes(StandardCharsets.UTF_8), maxEventSize);
+        } catch (UnreadableFrameException e) {
+            listener.onUnreadable(this, e);
             return;
         }
-        try {
-            listener.onEvent(this, event);
-        } catch (RuntimeException e) {
-            // an event that cannot be taken must not be skipped: end the session, it comes again in the next
-            failed(new IllegalStateException("The consumer could not take offset " + event.offset() + " from " + address
-                    + ": " + MConnectEventsClient.describe(e), e));
-        }
+        listener.onEvent(this, event);
     }
 
     /** Ends the session for a reason of its own and closes the socket, so that the service frees the session's events. */
@@ -81,10 +81,6 @@ final class WebSocketSession implements ConsumerSession {
         if (!socket.isClosed()) {
             socket.close((short) 1011, "consumer ended the session");
         }
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private void checkAlive() {
@@ -140,6 +136,11 @@ final class WebSocketSession implements ConsumerSession {
     @Override
     public Future<Void> confirm(long offset) {
         return write("confirm:" + offset);
+    }
+
+    @Override
+    public boolean keepsConfirmationsInOrder() {
+        return true;
     }
 
     @Override

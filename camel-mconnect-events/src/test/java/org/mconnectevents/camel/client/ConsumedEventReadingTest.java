@@ -89,8 +89,6 @@ class ConsumedEventReadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{" + ATTRIBUTES + ",\"data\":{\"n\":1}}",
-            "{" + ATTRIBUTES + ",\"offset\":\"first\"}",
             "{\"specversion\":\"1.0\",\"source\":\"urn:test:registry\",\"type\":\"MCE.Test.Order.Created\",\"offset\":\"1\"}",
             "{" + ATTRIBUTES + ",\"datacontenttype\":\"text/plain\",\"data\":{\"not\":\"text\"},\"offset\":\"1\"}",
             "{" + ATTRIBUTES + ",\"data\":{\"n\":1},\"data_base64\":\"AA==\",\"offset\":\"1\"}",
@@ -98,14 +96,34 @@ class ConsumedEventReadingTest {
             "{" + ATTRIBUTES + ",\"time\":\"2026-02-30T10:15:30Z\",\"offset\":\"1\"}",
             "{" + ATTRIBUTES + ",\"time\":\"2026-11-27T10:15:30.1234567891Z\",\"offset\":\"1\"}",
             "{" + ATTRIBUTES + ",\"time\":\"2026-11-27T10:15:30+19:00\",\"offset\":\"1\"}",
-            "{" + ATTRIBUTES + ",\"data\":{\"n\":",
-            "[]",
+            "{\"offset\":\"1\"," + ATTRIBUTES + ",\"data\":{\"n\":",
     })
-    void refusesWhatTheSdkRefuses(String json) {
+    void whatTheSdkRefusesButHasAnOffsetIsAnUndecodedEventWithThatOffset(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> readBySdk(json)).isInstanceOf(RuntimeException.class);
 
-        assertThatThrownBy(() -> EventCodec.consumed(bytes)).isInstanceOf(RuntimeException.class);
+        ConsumedEvent read = EventCodec.consumed(bytes);
+
+        assertThat(read.isDecoded()).isFalse();
+        assertThat(read.offset()).isEqualTo(1);
+        assertThat(read.undecoded().text()).isEqualTo(json);
+        assertThat(read.undecoded().problem()).isNotBlank().doesNotContain("MCE.Test.Order.Created").doesNotContain("text\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{" + ATTRIBUTES + ",\"data\":{\"n\":1}}",
+            "{" + ATTRIBUTES + ",\"offset\":\"first\"}",
+            "{" + ATTRIBUTES + ",\"data\":{\"n\":",
+            "[]",
+            "not JSON at all",
+    })
+    void whatHasNoReadableOffsetIsUnreadableAndTheMessageDoesNotQuoteIt(String json) {
+        assertThatThrownBy(() -> EventCodec.consumed(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableFrameException.class)
+                .hasMessageContaining("no readable offset")
+                .hasMessageNotContaining("MCE.Test")
+                .hasMessageNotContaining("JSON at all");
     }
 
     /** What the SDK's JSON format reads, with the offset taken out as the client did before reading in one pass. */

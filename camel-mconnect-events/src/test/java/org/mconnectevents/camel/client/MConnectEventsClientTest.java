@@ -144,10 +144,16 @@ class MConnectEventsClientTest {
         final List<ConsumedEvent> events = new CopyOnWriteArrayList<>();
         final AtomicReference<Boolean> closed = new AtomicReference<>(false);
         final AtomicReference<Throwable> closedCause = new AtomicReference<>();
+        final List<UnreadableFrameException> unreadable = new CopyOnWriteArrayList<>();
 
         @Override
         public void onEvent(ConsumerSession session, ConsumedEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void onUnreadable(ConsumerSession session, UnreadableFrameException problem) {
+            unreadable.add(problem);
         }
 
         @Override
