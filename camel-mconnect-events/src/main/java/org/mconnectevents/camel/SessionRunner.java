@@ -91,6 +91,8 @@ final class SessionRunner {
         }
         state = everConnected ? State.RECONNECTING : State.CONNECTING;
         OpenSession opening = new OpenSession(++generation);
+        opening.confirmations = new Confirmations(owner, new OffsetTracker(), configuration.getConfirmBatchSize(),
+                confirmationsOf(opening));
         current = opening;
         liveGeneration.set(opening.generation);
         SessionListener listener = new Listener(opening);
@@ -159,7 +161,13 @@ final class SessionRunner {
             open.pause();
         }
         ConsumedEventContext context = new ConsumedEventContext(event, from, this, open.generation);
-        lanes.dispatch(event.partitionKey(), () -> processing.run(this, context));
+        try {
+            lanes.dispatch(event.partitionKey(), () -> processing.run(this, context));
+        } catch (RuntimeException e) {
+            // the lanes refuse work only while they shut down: the event failed, it comes again
+            technicalFailure(open, context, e);
+            done();
+        }
     }
 
     /** Whether events of this generation may still be processed; read by the lanes. */
@@ -241,7 +249,7 @@ final class SessionRunner {
                 describe(failure));
         open.pause();
         // what finished before the failure is confirmed first: over long polling, confirm and close are separate requests
-        open.confirmations.flush().onComplete(flushed -> owner.execute(open::close));
+        open.confirmations.flush().onComplete(flushed -> owner.execute(() -> close(open)));
     }
 
     /** The session of this generation ended (or never opened): reconnect after a back-off, once its events are done. */
@@ -251,7 +259,7 @@ final class SessionRunner {
         }
         current = null;
         liveGeneration.set(0);
-        open.cancelTimer();
+        vertx.cancelTimer(open.confirmTimer);
         if (stopping) {
             return;
         }
@@ -329,7 +337,7 @@ final class SessionRunner {
             stopped.complete();
             return;
         }
-        open.cancelTimer();
+        vertx.cancelTimer(open.confirmTimer);
         // confirm first, then close: over long polling the two are separate requests
         open.confirmations.flush()
                 .compose(confirmed -> open.session.close())
@@ -353,69 +361,35 @@ final class SessionRunner {
         return name;
     }
 
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    /** What became of a confirmation of {@code open}, on the owner thread. */
+    private Confirmations.Listener confirmationsOf(OpenSession open) {
+        return new Confirmations.Listener() {
+            @Override
+            public void confirmed(long offset, int events) {
+                metrics.confirmed(events);
+                if (!open.confirmations.hasFailed()) {
+                    backOff.confirmed();
+                }
+            }
+
+            @Override
+            public void notConfirmed(long offset, Throwable cause) {
+                consumer.problem(LOG, name + ": the confirmation of offset " + offset + " was not sent (" + describe(cause)
+                        + "); the events it covers come again", cause);
+            }
+        };
     }
 
-    /** One session of the runner, from the attempt to open it to its end. Owned by the owner thread. */
-    private final class OpenSession implements Confirmations.Listener {
-        final int generation;
-        final Confirmations confirmations;
-        ConsumerSession session;
-        boolean paused;
-        boolean failing;
-        boolean receivedAny;
-        long retryDelay;
-        long confirmTimer = -1;
-
-        OpenSession(int generation) {
-            this.generation = generation;
-            this.confirmations = new Confirmations(owner, new OffsetTracker(), configuration.getConfirmBatchSize(), this);
+    /** Closes the session; one that never opened ends at once. */
+    private void close(OpenSession open) {
+        if (open.session != null) {
+            open.session.close();
+        } else {
+            ended(open, null);
         }
+    }
 
-        void open(ConsumerSession opened) {
-            session = opened;
-            confirmations.sendOn(opened);
-        }
-
-        void pause() {
-            if (!paused && session != null) {
-                paused = true;
-                session.pause();
-            }
-        }
-
-        void resume() {
-            if (paused && session != null) {
-                paused = false;
-                session.resume();
-            }
-        }
-
-        void close() {
-            if (session != null) {
-                session.close();
-            } else {
-                ended(this, null);
-            }
-        }
-
-        void cancelTimer() {
-            vertx.cancelTimer(confirmTimer);
-        }
-
-        @Override
-        public void confirmed(long offset, int events) {
-            metrics.confirmed(events);
-            if (!confirmations.hasFailed()) {
-                backOff.confirmed();
-            }
-        }
-
-        @Override
-        public void notConfirmed(long offset, Throwable cause) {
-            consumer.problem(LOG, name + ": the confirmation of offset " + offset + " was not sent (" + describe(cause)
-                    + "); the events it covers come again", cause);
-        }
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 }
