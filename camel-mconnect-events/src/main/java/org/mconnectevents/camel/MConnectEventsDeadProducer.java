@@ -74,16 +74,15 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CloudEvent dead = withReason(context.event(), failure);
         Executor continuations = endpoint.continuations();
-        report(context, dead).onComplete(result -> continuations.execute(() -> {
+        report(context, failure).onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
-                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
+                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(context.event()), context.offset(), reason(failure));
             } else {
                 MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
-                        + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
+                        + EventRules.name(context.event()) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
                         + ". The event stays unconfirmed and comes again.", result.cause());
                 // a dead letter channel may swallow this exception; the mark keeps the event unconfirmed regardless
                 context.refusedAsTechnical(notReported);
@@ -94,10 +93,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Reports the event on its session; a report that cannot even be sent fails the future instead of throwing. */
-    private static Future<Void> report(ConsumedEventContext context, CloudEvent dead) {
+    /**
+     * Reports the event, with the reason, on its session; a report that cannot even be written (data that claims to be
+     * JSON and is not one JSON value is refused) or sent fails the future instead of throwing.
+     */
+    private Future<Void> report(ConsumedEventContext context, Throwable failure) {
         try {
-            return context.session().dead(dead);
+            return context.session().dead(withReason(context.event(), failure));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
