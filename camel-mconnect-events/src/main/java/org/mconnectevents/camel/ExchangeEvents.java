@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.mconnectevents.camel.client.ConsumedEvent;
 import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.camel.client.JsonData;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.UndecodedEvent;
 
@@ -156,7 +157,7 @@ final class ExchangeEvents {
             message.setBody(event);
         } else if (event.getData() == null) {
             message.setBody(null);
-        } else if (EventCodec.isJson(contentType) || contentType.toLowerCase().startsWith("text/")) {
+        } else if (JsonData.isJson(contentType) || contentType.regionMatches(true, 0, "text/", 0, 5)) {
             message.setBody(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
         } else {
             message.setBody(event.getData().toBytes());
@@ -262,7 +263,7 @@ final class ExchangeEvents {
         if (body instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        if (EventCodec.isJson(contentType) && !(body instanceof java.io.InputStream)) {
+        if (JsonData.isJson(contentType) && !(body instanceof java.io.InputStream)) {
             try {
                 return JSON.writeValueAsBytes(body);
             } catch (JsonProcessingException e) {

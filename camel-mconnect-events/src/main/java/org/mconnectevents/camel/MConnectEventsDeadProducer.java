@@ -7,7 +7,6 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.client.UndecodedEvent;
 import org.slf4j.Logger;
@@ -80,16 +79,15 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CloudEvent dead = context.event() != null ? withReason(context.event(), failure) : undecodedReport(context, failure);
         Executor continuations = endpoint.continuations();
-        report(context, dead).onComplete(result -> continuations.execute(() -> {
+        report(context, failure).onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
-                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
+                LOG.info("Reported {} (offset {}) dead: {}", context.name(), context.offset(), reason(failure));
             } else {
                 MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
-                        + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
+                        + context.name() + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
                         + ". The event stays unconfirmed and comes again.", result.cause());
                 // a dead letter channel may swallow this exception; the mark keeps the event unconfirmed regardless
                 context.refusedAsTechnical(notReported);
@@ -100,9 +98,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Reports the event on its session; a report that cannot even be sent fails the future instead of throwing. */
-    private static Future<Void> report(ConsumedEventContext context, CloudEvent dead) {
+    /**
+     * Reports the event, with the reason, on its session; a report that cannot even be written (data that claims to be
+     * JSON and is not one JSON value is refused) or sent fails the future instead of throwing.
+     */
+    private Future<Void> report(ConsumedEventContext context, Throwable failure) {
         try {
+            CloudEvent dead = context.event() != null ? withReason(context.event(), failure) : undecodedReport(context, failure);
             return context.session().dead(dead);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);

@@ -1,12 +1,14 @@
 package org.mconnectevents.camel.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.data.BytesCloudEventData;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -17,20 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Reads a consumed event in one pass over its bytes, as the CloudEvents SDK's JSON format reads a 1.0 event, but
- * without building a tree of it: the offset comes apart, and JSON data is kept as the very bytes the service sent
- * (numbers keep their digits, nothing is written again). An event it does not expect (another specversion, an
- * extension that is not a string, an integer or a boolean, anything malformed) it leaves to the SDK, whose
- * reading, and errors, then apply unchanged. Thread-safe.
+ * Reads an event of the JSON event format in one pass over its bytes, as the CloudEvents SDK's JSON format reads a 1.0
+ * event, but without building a tree of it: the offset of a consumed event comes apart, and JSON data is kept as the
+ * very bytes the service sent (numbers keep their digits, nothing is written again). What counts as JSON data is
+ * {@link JsonData}'s rule, not the SDK's: the SDK takes {@code application/vnd.x+json} for text and refuses object data
+ * of that type, so no 1.0 event that this reading can read is left to the SDK. Left to the SDK, whose reading and
+ * errors then apply unchanged, are another specversion and what is malformed or breaks a rule (a missing attribute, an
+ * extension that is a decimal, text data that is not a string...), which the SDK refuses as well. Thread-safe.
  */
 final class ConsumedEventReader {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    /** How the SDK tells JSON data (io.cloudevents.jackson.JsonFormat). */
-    private static final Pattern JSON_CONTENT_TYPE = Pattern.compile("^(application|text)\\/([a-zA-Z]+\\+)?json(;.*)*$");
     private static final Set<String> STRING_ATTRIBUTES = Set.of("specversion", "id", "source", "type", "datacontenttype",
             "dataschema", "subject", "time");
     /** The attributes a null value leaves out, as the SDK reads them. */
@@ -39,13 +39,28 @@ final class ConsumedEventReader {
     private ConsumedEventReader() {
     }
 
-    /** The event and its offset, or null when the event is left to the SDK. */
+    /** A consumed event and its offset, or null when the event is left to the SDK. */
     static ConsumedEvent read(byte[] json) {
-        try (JsonParser parser = JSON.createParser(json)) {
+        Members members = members(json, true);
+        if (members == null || members.offset == null) {
+            return null;
+        }
+        CloudEvent event = members.toEvent();
+        return event == null ? null : new ConsumedEvent(event, members.offset);
+    }
+
+    /** An event (an {@code offset} member is an extension like any other), or null when the event is left to the SDK. */
+    static CloudEvent readEvent(byte[] json) {
+        Members members = members(json, false);
+        return members == null ? null : members.toEvent();
+    }
+
+    private static Members members(byte[] json, boolean offsetApart) {
+        try (JsonParser parser = JsonData.FACTORY.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Members members = new Members();
+            Members members = new Members(offsetApart);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
@@ -53,22 +68,16 @@ final class ConsumedEventReader {
                     return null;
                 }
             }
-            return members.toEvent();
+            return members;
         } catch (IOException | RuntimeException e) {
             // malformed JSON, an attribute the builder refuses...: the SDK reads it again and names the problem
             return null;
         }
     }
 
-    /** Whether the SDK's JSON format holds data of this content type as JSON (no content type counts as JSON). */
-    static boolean isJsonData(String contentType) {
-        return contentType == null || contentType.equals(EventCodec.DEFAULT_DATA_CONTENT_TYPE)
-                || JSON_CONTENT_TYPE.matcher(contentType).matches();
-    }
-
     /** The bytes of each element of a JSON array, in order. */
     static List<byte[]> arrayElements(byte[] json) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
+        try (JsonParser parser = JsonData.FACTORY.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("the body does not start with [");
             }
@@ -156,6 +165,8 @@ final class ConsumedEventReader {
 
     /** The members of one event object, as read. */
     private static final class Members {
+        /** Whether {@code offset} is the service's offset of a consumed event, or an extension like any other. */
+        private final boolean offsetApart;
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final List<Map.Entry<String, Object>> extensions = new ArrayList<>();
         private byte[] data;
@@ -163,6 +174,10 @@ final class ConsumedEventReader {
         private boolean dataIsText;
         private byte[] dataBase64;
         private Long offset;
+
+        Members(boolean offsetApart) {
+            this.offsetApart = offsetApart;
+        }
 
         /** Reads the value of member {@code name}; false when the event is one to leave to the SDK. */
         boolean read(String name, JsonParser parser, byte[] json) throws IOException {
@@ -184,6 +199,9 @@ final class ConsumedEventReader {
                     return dataBase64 != null;
                 }
                 case EventCodec.OFFSET -> {
+                    if (!offsetApart) {
+                        return readAttribute(name, token, parser);
+                    }
                     offset = token == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(parser.getLongValue())
                             : token == JsonToken.VALUE_STRING ? Long.valueOf(parser.getText()) : null;
                     return offset != null;
@@ -203,11 +221,9 @@ final class ConsumedEventReader {
                 }
                 return true;
             }
-            if (token == JsonToken.VALUE_NULL) {
-                return OPTIONAL_ATTRIBUTES.contains(name);
-            }
             if (STRING_ATTRIBUTES.contains(name)) {
-                return false;
+                // null leaves an optional attribute out; any other value of another type the SDK refuses
+                return token == JsonToken.VALUE_NULL && OPTIONAL_ATTRIBUTES.contains(name);
             }
             if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
                 extensions.add(Map.entry(name, token == JsonToken.VALUE_TRUE));
@@ -217,12 +233,35 @@ final class ConsumedEventReader {
                 extensions.add(Map.entry(name, parser.getIntValue()));
                 return true;
             }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY || token == JsonToken.VALUE_NULL) {
+                // the SDK takes these as the text of their JSON ("null" for null); a decimal or a long it refuses
+                extensions.add(Map.entry(name, compactJson(parser)));
+                return true;
+            }
             return false;
         }
 
+        /** The current value as compact JSON text, as Jackson's JsonNode.toString writes it. */
+        private static String compactJson(JsonParser parser) throws IOException {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator copy = JsonData.FACTORY.createGenerator(text)) {
+                copy.copyCurrentStructure(parser);
+            }
+            return text.toString();
+        }
+
         /** The event, in the order the SDK writes its attributes; null when it is one to leave to the SDK. */
-        ConsumedEvent toEvent() {
-            if (!"1.0".equals(attributes.get("specversion")) || offset == null || (data != null && dataBase64 != null)) {
+        CloudEvent toEvent() {
+            try {
+                return build();
+            } catch (RuntimeException e) {
+                // an attribute the builder refuses: the SDK reads it again and names the problem
+                return null;
+            }
+        }
+
+        private CloudEvent build() {
+            if (!"1.0".equals(attributes.get("specversion")) || (data != null && dataBase64 != null)) {
                 return null;
             }
             CloudEventBuilder builder = CloudEventBuilder.v1();
@@ -274,12 +313,12 @@ final class ConsumedEventReader {
                     builder.withContextAttribute(extension.getKey(), (String) value);
                 }
             }
-            return new ConsumedEvent(builder.build(), offset);
+            return builder.build();
         }
 
         /** JSON data as sent; other data must be a JSON string, whose text it is. Null when neither. */
         private byte[] dataBytes(String contentType) {
-            if (isJsonData(contentType)) {
+            if (JsonData.isJson(contentType)) {
                 return data;
             }
             return dataIsText ? dataText.getBytes(StandardCharsets.UTF_8) : null;

@@ -33,19 +33,25 @@ public final class EventCodec {
     private EventCodec() {
     }
 
-    /** One event in the JSON event format. */
+    /**
+     * One event in the JSON event format.
+     *
+     * @throws MConnectEventsRejectedException when it is not a 1.0 event, or its data claims to be JSON and is not
+     *                                         exactly one JSON value (see {@link JsonData})
+     */
     public static byte[] toJson(CloudEvent event) {
-        byte[] written = EventJsonWriter.write(event);
-        return written != null ? written : FORMAT.serialize(event);
+        return EventJsonWriter.write(event);
     }
 
     /**
-     * An event from the JSON event format (as {@link #toJson(CloudEvent)} wrote it).
+     * An event from the JSON event format (as {@link #toJson(CloudEvent)} wrote it), its data read by {@link JsonData}'s
+     * rule. An {@code offset} member is kept as an extension attribute.
      *
      * @throws IllegalArgumentException or the SDK's {@code EventDeserializationException} when it is not a CloudEvent
      */
     public static CloudEvent fromJson(byte[] json) {
-        return FORMAT.deserialize(json);
+        CloudEvent read = ConsumedEventReader.readEvent(json);
+        return read != null ? read : FORMAT.deserialize(json);
     }
 
     /** A batch body from events already in the JSON event format. */
@@ -160,6 +166,8 @@ public final class EventCodec {
     /**
      * The event in HTTP binary mode: {@code ce-*} headers, content type and data. Header values are percent-encoded
      * as the CloudEvents HTTP binding asks, so that any text (other languages, line breaks, {@code %}) arrives intact.
+     *
+     * @throws MConnectEventsRejectedException when its data claims to be JSON and is not exactly one JSON value
      */
     public static BinaryEvent toBinary(CloudEvent event) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -183,7 +191,11 @@ public final class EventCodec {
             }
         }
         String contentType = event.getDataContentType() == null ? DEFAULT_DATA_CONTENT_TYPE : event.getDataContentType();
-        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+        // JSON data must be one JSON value here too: the service would refuse anything else (400), so refuse it first
+        byte[] data = JsonData.checkedBytes(event);
+        if (data == null) {
+            data = new byte[0];
+        }
         return new BinaryEvent(headers, contentType, Buffer.buffer(data));
     }
 
@@ -204,19 +216,6 @@ public final class EventCodec {
             }
         }
         return encoded.toString();
-    }
-
-    /** Whether a content type is JSON ({@code application/json}, {@code text/json}, {@code application/x+json}...). */
-    public static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        int parameters = type.indexOf(';');
-        if (parameters >= 0) {
-            type = type.substring(0, parameters).trim();
-        }
-        return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
     }
 
 }

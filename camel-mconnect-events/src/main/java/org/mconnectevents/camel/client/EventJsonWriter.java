@@ -1,58 +1,60 @@
 package org.mconnectevents.camel.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.CloudEventData;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.CloudEventUtils;
-import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.rw.CloudEventContextWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes a 1.0 event in the JSON event format byte for byte as the CloudEvents SDK's JSON format does (with its
- * default options), but copies
- * JSON data into place as it is: the SDK turns it into a String and a char array and encodes it back to UTF-8, which
- * is most of the cost of producing an event. Other events (another specversion, data held as a JSON tree) are left
- * to the SDK. Thread-safe.
+ * Writes a 1.0 event in the JSON event format as the CloudEvents SDK's JSON format does (with its default options),
+ * with two differences. JSON data is copied into place as it is: the SDK turns it into a String and a char array and
+ * encodes it back to UTF-8, which is most of the cost of producing an event. And what counts as JSON data is
+ * {@link JsonData}'s rule, not the SDK's (which takes {@code application/vnd.x+json} for binary data): JSON data is
+ * written as {@code data}, checked first to be exactly one JSON value, so that data can never close the event's object
+ * and add attributes or events of its own; any other data as {@code data_base64}. Thread-safe.
  */
 final class EventJsonWriter {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private EventJsonWriter() {
     }
 
-    /** The event's JSON form, or null when it is left to the SDK. */
+    /**
+     * The JSON form of a 1.0 event.
+     *
+     * @throws MConnectEventsRejectedException when it is not a 1.0 event (MConnect Events takes no other), or its data
+     *                                         claims to be JSON and is not one JSON value
+     */
     static byte[] write(CloudEvent event) {
-        CloudEventData data = event.getData();
-        if (event.getSpecVersion() != SpecVersion.V1 || data instanceof JsonCloudEventData) {
-            return null;
+        if (event.getSpecVersion() != SpecVersion.V1) {
+            throw MConnectEventsRejectedException.beforeSending("Refused " + EventRules.name(event) + " before sending: "
+                    + "specversion must be 1.0, not " + event.getSpecVersion() + ".");
         }
-        byte[] bytes = data == null ? null : data.toBytes();
-        ByteArrayBuilder out = new ByteArrayBuilder(bytes == null ? 256 : bytes.length + 256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        byte[] data = JsonData.checkedBytes(event);
+        ByteArrayBuilder out = new ByteArrayBuilder(data == null ? 256 : data.length + 256);
+        try (JsonGenerator json = JsonData.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("specversion", event.getSpecVersion().toString());
             CloudEventUtils.toContextReader(event).readContext(new Attributes(json));
-            if (bytes != null) {
-                writeData(json, out, bytes, event.getDataContentType());
+            if (data != null) {
+                writeData(json, out, data, event.getDataContentType());
             }
             json.writeEndObject();
         } catch (IOException | UncheckedIOException e) {
-            // a text Jackson cannot write (a lone surrogate...): the SDK writes it again and reports it its way
-            return null;
+            // into memory, Jackson fails only on text it cannot encode, and it escapes even lone surrogates: unexpected
+            throw new IllegalArgumentException(EventRules.name(event) + " cannot be written as JSON: "
+                    + e.getClass().getSimpleName(), e);
         }
         return out.toByteArray();
     }
 
-    /** As the SDK writes data by default: JSON as it is, anything else in base 64. */
+    /** JSON data (one value, checked) as it is; anything else in base 64, as the SDK writes it by default. */
     private static void writeData(JsonGenerator json, ByteArrayBuilder out, byte[] data, String contentType) throws IOException {
-        if (ConsumedEventReader.isJsonData(contentType)) {
+        if (JsonData.isJson(contentType)) {
             json.writeFieldName("data");
             json.writeRawValue(""); // the separator, so that the bytes can follow in the stream as the value
             json.flush();

@@ -82,7 +82,7 @@ public final class EventRules {
 
     /** Checks that a single structured event carries JSON data, the only data {@code /ce/produce/event} takes. */
     public void checkJsonData(CloudEvent event) {
-        if (event.getData() != null && !EventCodec.isJson(event.getDataContentType())) {
+        if (event.getData() != null && !JsonData.isJson(event.getDataContentType())) {
             throw refuse(event, "datacontenttype " + event.getDataContentType() + " is not JSON, and a structured single event "
                     + "takes JSON data only: use format=binary for this event");
         }

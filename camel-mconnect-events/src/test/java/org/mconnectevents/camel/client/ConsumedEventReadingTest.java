@@ -52,8 +52,10 @@ class ConsumedEventReadingTest {
             "{" + ATTRIBUTES + ",\"time\":\"2026-11-27t10:15:30z\",\"offset\":\"16\"}",
             "{" + ATTRIBUTES + ",\"time\":\"2026-11-27T10:15Z\",\"offset\":\"17\"}",
             "{" + ATTRIBUTES + ",\"time\":\"2024-02-29T23:59:59.999+14:00\",\"offset\":\"18\"}",
-            // what the one-pass reading leaves to the SDK: an extension that is an object or a decimal, another specversion
-            "{" + ATTRIBUTES + ",\"trace\":{\"span\":1},\"data\":{\"n\":3},\"offset\":\"11\"}",
+            // extensions that are an object, an array or null: the SDK takes the text of their JSON
+            "{" + ATTRIBUTES + ",\"trace\":{\"span\":1, \"tags\": [\"a\", 2.50]},\"data\":{\"n\":3},\"offset\":\"11\"}",
+            "{" + ATTRIBUTES + ",\"hops\":[ ],\"nothing\":null,\"offset\":\"19\"}",
+            // what the one-pass reading leaves to the SDK: another specversion
             "{\"specversion\":\"0.3\",\"id\":\"order-7\",\"source\":\"urn:test:registry\",\"type\":\"MCE.Test.Order.Created\","
                     + "\"data\":{\"n\":4},\"offset\":\"12\"}",
     })

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Produced events are written byte for byte as the CloudEvents SDK's JSON format writes them, whatever they hold. */
+/**
+ * Produced events are written byte for byte as the CloudEvents SDK's JSON format writes them, whatever they hold, in the
+ * media types the SDK also counts as JSON (for those it does not, such as application/vnd.x+json, see JsonDataTest).
+ */
 class EventJsonWritingTest {
 
     @ParameterizedTest

@@ -137,6 +137,21 @@ abstract class OutboxAppenderContract extends EmulatorRouteTestSupport {
     }
 
     @Test
+    void dataThatBreaksOutOfItsJsonValueIsRefusedWithTheBusinessWriteAndNothingIsSent() throws Exception {
+        // a header value that closes the body's JSON object, which would add attributes to the event
+        String order = "o-5\"},\"id\":\"forged-id";
+
+        assertThatThrownBy(() -> template.sendBodyAndHeaders("direct:place-order", null, java.util.Map.of("order", order,
+                "customer", "7", MConnectEventsConstants.CLOUD_EVENT_TYPE, ORDER_CREATED, MConnectEventsConstants.CLOUD_EVENT_ID, "o-5")))
+                .rootCause().isInstanceOf(MConnectEventsRejectedException.class)
+                .hasMessageContaining("id=o-5").hasMessageContaining("not exactly one JSON value").hasMessageNotContaining("forged-id");
+
+        assertThat(count("placed_order")).isZero();
+        assertThat(count("mconnect_outbox")).isZero();
+        assertThat(emulator.state().get("produced").asLong()).isZero();
+    }
+
+    @Test
     void outsideATransactionTheOutboxRefusesRatherThanLoseTheEvent() throws Exception {
         assertThatThrownBy(() -> template.sendBodyAndHeaders("direct:untransacted", "{}", java.util.Map.of(
                 MConnectEventsConstants.CLOUD_EVENT_SOURCE, SOURCE, MConnectEventsConstants.CLOUD_EVENT_TYPE, ORDER_CREATED,

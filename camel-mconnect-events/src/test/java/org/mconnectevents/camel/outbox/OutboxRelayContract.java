@@ -1,20 +1,29 @@
 package org.mconnectevents.camel.outbox;
 
+import io.cloudevents.CloudEvent;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.mconnectevents.camel.MConnectEventsConstants;
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.camel.support.EmulatorClients;
+import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.emulator.config.Faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** What the outbox relay does, on every database it supports (the subclasses name the database). */
@@ -98,6 +107,56 @@ abstract class OutboxRelayContract extends OutboxRelayTestSupport {
     }
 
     @Test
+    void anEventWhoseJsonDataIsNotOneValueIsRefusedWhenWrittenToTheOutbox() throws Exception {
+        CloudEvent forged = OrderEvents.orderCreated("forged-1", "customer-1", "{\"a\":1},\"id\":\"forged-id\"");
+
+        assertThatThrownBy(() -> insert(List.of(orders("order-", 1, n -> "customer-1").get(0), forged)))
+                .isInstanceOfSatisfying(MConnectEventsRejectedException.class, refused -> assertThat(refused.getMessage())
+                        .contains("id=forged-1").contains("not exactly one JSON value").doesNotContain("forged-id"));
+        assertThatThrownBy(() -> Outbox.row(forged)).isInstanceOf(MConnectEventsRejectedException.class);
+
+        assertThat(count("1 = 1")).as("rows written").isZero();
+    }
+
+    @Test
+    void parksARowWhoseJsonDataIsNotOneValueUnsentAndSendsTheRest() throws Exception {
+        consumeAll();
+        insert(orders("order-", 4, n -> "customer-" + n % 2));
+        // written by other code: JSON data in base 64, which would be copied into the event's JSON as it is
+        String forging = Base64.getEncoder().encodeToString("{\"a\":1},\"id\":\"forged-id\"".getBytes(StandardCharsets.UTF_8));
+        updateStoredEvent("order-2", "{\"specversion\":\"1.0\",\"id\":\"order-2\",\"source\":\"" + EmulatorClients.SOURCE
+                + "\",\"type\":\"" + EmulatorClients.ORDER_CREATED + "\",\"partitionkey\":\"customer-0\","
+                + "\"datacontenttype\":\"application/json\",\"data_base64\":\"" + forging + "\"}");
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> consumedCount() == 3);
+        assertThat(consumedFor("customer-0")).containsExactly("order-0");   // order-2 is parked, not sent
+        assertThat(consumedFor("customer-1")).containsExactly("order-1", "order-3");
+        await().atMost(BOUND).untilAsserted(() -> assertThat(new OutboxOperations(database.dataSource()).parked()).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.eventId()).isEqualTo("order-2");
+                    assertThat(row.error()).contains("id=order-2").contains("not exactly one JSON value").doesNotContain("forged-id");
+                }));
+        assertThat(count("event_id = 'order-2' AND sent_at IS NULL")).as("order-2 stays unsent").isEqualTo(1);
+        assertThat(emulator.state().get("produced").asLong()).as("events the service stored").isEqualTo(3);
+    }
+
+    @Test
+    void sendsARowWhoseStoredEventHoldsVendorJsonObjectData() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=vendor-json", exchange -> bodies.add(exchange.getMessage().getBody(String.class)));
+        insert(orders("order-", 1, n -> "customer-0"));
+        updateStoredEvent("order-0", "{\"specversion\":\"1.0\",\"id\":\"order-0\",\"source\":\"" + EmulatorClients.SOURCE
+                + "\",\"type\":\"" + EmulatorClients.ORDER_CREATED + "\",\"partitionkey\":\"customer-0\","
+                + "\"datacontenttype\":\"application/vnd.x+json\",\"data\":{\"order\":\"order-0\"}}");
+        startRelay("relay");
+
+        await().atMost(BOUND).until(() -> bodies.equals(List.of("{\"order\":\"order-0\"}")));
+        await().atMost(BOUND).until(() -> count("sent_at IS NULL") == 0);
+        assertThat(new OutboxOperations(database.dataSource()).parked()).isEmpty();
+    }
+
+    @Test
     void keepsRowsPendingWhileTheServiceIsUnavailableAndSendsThemAfterwards() throws Exception {
         consumeAll();
         emulator.setFaults(Faults.builder().produceFailRate(1.0).build());
@@ -138,6 +197,15 @@ abstract class OutboxRelayContract extends OutboxRelayTestSupport {
 
         await().atMost(BOUND).until(() -> consumedCount() == 10);
         await().atMost(BOUND).until(() -> count("1 = 1") == 0);
+    }
+
+    private void updateStoredEvent(String eventId, String event) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE mconnect_outbox SET event = ? WHERE event_id = ?")) {
+            statement.setString(1, event);
+            statement.setString(2, eventId);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** Orders by the number at the end of an id ({@code order-12} after {@code order-9}). */
