@@ -93,7 +93,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         if (client == null) {
             ClientOptions options = clientOptions();
             vertx = getComponent().vertx();
-            client = MConnectEventsClient.create(vertx, options);
+            client = MConnectEventsClient.create(vertx, options, new ConfigurationErrorLog(getEndpointUri()));
             // the reminder before the certificate expires: checked hourly, logged at most once a day
             expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_INTERVAL, EXPIRY_CHECK_INTERVAL, timer -> expiryWatch.logIfDue());
             registerCertificateHealthCheck();

@@ -9,6 +9,7 @@ import org.mconnectevents.camel.client.ConsumerSession;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsClient;
+import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
 import org.mconnectevents.camel.client.SessionListener;
 import org.mconnectevents.camel.client.WebSocketSettings;
 import org.slf4j.Logger;
@@ -150,7 +151,8 @@ final class SessionRunner {
                 // a session that opened was no failed attempt: the back-off starts again from reconnectDelay
                 failures = opened ? 1 : failures + 1;
             }
-            delay = afterTechnicalFailure ? backOff(technicalStreak) : backOff(failures);
+            delay = cause instanceof MConnectEventsConfigurationException ? backOff(Integer.MAX_VALUE) // retrying cannot fix it
+                    : afterTechnicalFailure ? backOff(technicalStreak) : backOff(failures);
         }
         if (cause != null) {
             LOG.warn("{}: session ended ({}); reconnecting in {} ms", name, describe(cause), delay);
