@@ -75,8 +75,8 @@ abstract class MConnectEventsHealthCheck extends AbstractHealthCheck {
                 return;
             }
             builder.error(error);
-            if (error instanceof MConnectEventsConfigurationException) {
-                builder.detail("configuration.error", ((MConnectEventsConfigurationException) error).getProblem().name());
+            if (error instanceof MConnectEventsConfigurationException misconfigured) {
+                builder.detail("configuration.error", misconfigured.getProblem().name());
             }
             builder.message(session + ": " + error.getMessage());
         }

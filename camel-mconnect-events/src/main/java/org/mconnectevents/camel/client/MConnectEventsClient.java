@@ -190,16 +190,19 @@ public final class MConnectEventsClient implements AutoCloseable {
         connect.setTimeout(options.connectTimeout().toMillis());
         String doing = "Cannot open a WebSocket consumer session at " + address;
         return webSockets.connect(connect)
-                .recover(e -> {
-                    MConnectEventsConfigurationException misconfigured = e instanceof UpgradeRejectedException rejected
-                            && rejected.getStatus() == 401
-                            ? ConfigurationFailures.notAuthorized(doing, rejected.getBody() == null ? null : rejected.getBody().toString(),
-                            options, e)
-                            : ConfigurationFailures.recognise(e, doing, options);
-                    return misconfigured != null ? configurationError(misconfigured)
-                            : Future.failedFuture(new MConnectEventsUnavailableException(0, doing + ": " + describe(e), e));
-                })
+                .recover(e -> notOpened(e, doing))
                 .map(socket -> WebSocketSession.start(vertx, socket, address, settings, listener));
+    }
+
+    /** Why a WebSocket session did not open: a 401 or a TLS handshake the configuration failed, else the service unavailable. */
+    private <T> Future<T> notOpened(Throwable failure, String doing) {
+        MConnectEventsConfigurationException misconfigured = failure instanceof UpgradeRejectedException rejected
+                && rejected.getStatus() == 401
+                ? ConfigurationFailures.notAuthorized(doing, rejected.getBody() == null ? null : rejected.getBody().toString(),
+                options, failure)
+                : ConfigurationFailures.recognise(failure, doing, options);
+        return misconfigured != null ? configurationError(misconfigured)
+                : Future.failedFuture(new MConnectEventsUnavailableException(0, doing + ": " + describe(failure), failure));
     }
 
     /**
