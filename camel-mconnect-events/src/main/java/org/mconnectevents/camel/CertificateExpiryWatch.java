@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The operator's checklist asks for reminders before the client certificate expires: one WARN line a day once
- * inside the warning period. Guarded by its monitor.
+ * inside the warning period, per certificate: the endpoints that use one certificate share its watch
+ * ({@link CertificateWatches}). Guarded by its monitor.
  */
 final class CertificateExpiryWatch {
 

@@ -24,6 +24,7 @@ public class MConnectEventsComponent extends HealthCheckComponent {
 
     /** Guarded by this component: whether {@link #vertx} was created here and must be closed here. */
     private boolean ownsVertx;
+    private final CertificateWatches certificateWatches = new CertificateWatches();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -40,6 +41,11 @@ public class MConnectEventsComponent extends HealthCheckComponent {
             ownsVertx = true;
         }
         return vertx;
+    }
+
+    /** The client certificates of this component's endpoints, each watched once however many endpoints use it. */
+    CertificateWatches certificateWatches() {
+        return certificateWatches;
     }
 
     @Override

@@ -61,9 +61,11 @@ public class MConnectEventsConsumer extends DefaultConsumer {
             runners.add(runner);
             runner.start();
         }
-        // Camel's consumer check of the route (consumer:<routeId>, camel-health) asks this one once the route started
+        // as camel-kafka: Camel's consumer check of the route (consumer:<routeId>) asks this one once the route started
         if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new MConnectEventsHealthCheck.Consumer(this));
+            MConnectEventsHealthCheck check = new MConnectEventsHealthCheck.Consumer(this);
+            check.setCamelContext(getEndpoint().getCamelContext());
+            setHealthCheck(check);
         }
     }
 

@@ -8,7 +8,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -56,7 +55,6 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     private long expiryTimer = -1;
     private java.util.concurrent.ExecutorService continuations;
     private io.vertx.core.Vertx vertx;
-    private MConnectEventsHealthCheck.Certificate certificateHealthCheck;
 
     public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
                                   MConnectEventsConfiguration configuration) {
@@ -93,22 +91,16 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         if (client == null) {
             ClientOptions options = clientOptions();
             vertx = getComponent().vertx();
-            client = MConnectEventsClient.create(vertx, options);
+            client = MConnectEventsClient.create(vertx, options, new ConfigurationErrorLog(getEndpointUri()));
+            // shared with the other endpoints on this certificate: one reminder a day and one health check for all
+            CertificateExpiryWatch watch = getComponent().certificateWatches().use(getCamelContext(), certificate,
+                    configuration.getCertificateExpiryWarning());
+            expiryWatch = watch;
+            watch.logIfDue();
             // the reminder before the certificate expires: checked hourly, logged at most once a day
-            expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_INTERVAL, EXPIRY_CHECK_INTERVAL, timer -> expiryWatch.logIfDue());
-            registerCertificateHealthCheck();
+            expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_INTERVAL, EXPIRY_CHECK_INTERVAL, timer -> watch.logIfDue());
         }
         return client;
-    }
-
-    /** Registered in Camel's health check registry itself: it belongs to the endpoint, producers and consumers alike. */
-    private void registerCertificateHealthCheck() {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            certificateHealthCheck = new MConnectEventsHealthCheck.Certificate(this,
-                    "mconnect-events-certificate-" + getChannel().uriName() + "-" + Integer.toHexString(System.identityHashCode(this)));
-            registry.register(certificateHealthCheck);
-        }
     }
 
     private ClientOptions clientOptions() {
@@ -130,8 +122,6 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         ClientCertificate checked = tls.clientCertificate(getComponent().vertx(), configuration.isRequireIntermediates());
         checked.checkValidAt(Clock.systemUTC().instant());
         certificate = checked;
-        expiryWatch = new CertificateExpiryWatch(checked, configuration.getCertificateExpiryWarning(), Clock.systemUTC());
-        expiryWatch.logIfDue();
         return new ClientOptions(baseAddress, tls, Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections());
     }
@@ -205,9 +195,9 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
                 vertx.cancelTimer(expiryTimer);
                 expiryTimer = -1;
             }
-            if (certificateHealthCheck != null) {
-                HealthCheckRegistry.get(getCamelContext()).unregister(certificateHealthCheck);
-                certificateHealthCheck = null;
+            if (expiryWatch != null) {
+                getComponent().certificateWatches().release(getCamelContext(), expiryWatch);
+                expiryWatch = null;
             }
         }
         if (closing != null) {

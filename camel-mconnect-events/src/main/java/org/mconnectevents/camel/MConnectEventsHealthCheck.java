@@ -1,64 +1,52 @@
 package org.mconnectevents.camel;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
 
 import java.util.Map;
 
 /**
- * Health checks of the component, readiness and liveness, group {@code mconnect-events}: a consumer's sessions
- * (UP when every session is connected, DOWN while any is reconnecting, with the last error), and the client
- * certificate (days left; DOWN once expired, a warning detail inside certificateExpiryWarning).
+ * Health checks of the component, group {@code mconnect-events}, built like camel-kafka's on Camel's
+ * {@link AbstractHealthCheck} (so that they can be disabled, and count their failures, as Camel's own).
+ * <p>
+ * Readiness only, never liveness: a consumer that reconnects, or a certificate about to expire, must take the
+ * application out of service, not get its pod restarted, which would not help and would stop what still works.
+ * <p>
+ * Their ids name what they check, so that they stay the same from one start to the next and
+ * {@code camel.health.exclude-pattern} can name them: a consumer's check is asked by Camel's consumer check of its
+ * route, {@code consumer:<routeId>}, and has the id {@code mconnect-events-consumer:<routeId>}; the check of a client
+ * certificate, one however many endpoints use it, is {@code mconnect-events-certificate:<common name>}.
  */
-abstract class MConnectEventsHealthCheck implements HealthCheck {
+abstract class MConnectEventsHealthCheck extends AbstractHealthCheck {
 
-    private final String id;
-    private volatile boolean enabled = true;
+    static final String GROUP = "mconnect-events";
 
     MConnectEventsHealthCheck(String id) {
-        this.id = id;
+        super(GROUP, id);
     }
 
     @Override
-    public String getGroup() {
-        return "mconnect-events";
+    public boolean isReadiness() {
+        return true;
     }
 
     @Override
-    public String getId() {
-        return id;
+    public boolean isLiveness() {
+        return false;
     }
 
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        check(builder);
-        return builder.build();
-    }
-
-    abstract void check(HealthCheckResultBuilder builder);
-
-    /** UP when every session of the consumer is connected. */
+    /** UP when every session of the consumer is connected; DOWN with the last error while one is not. */
     static final class Consumer extends MConnectEventsHealthCheck {
         private final MConnectEventsConsumer consumer;
 
         Consumer(MConnectEventsConsumer consumer) {
-            super("mconnect-events-consumer-" + consumer.getRouteId());
+            super("mconnect-events-consumer:" + consumer.getRouteId());
             this.consumer = consumer;
         }
 
         @Override
-        void check(HealthCheckResultBuilder builder) {
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             builder.detail("endpoint", consumer.getEndpoint().getEndpointUri());
             boolean allConnected = true;
             for (SessionRunner runner : consumer.runners()) {
@@ -66,13 +54,7 @@ abstract class MConnectEventsHealthCheck implements HealthCheck {
                 builder.detail(runner.name(), state.name());
                 if (state != SessionRunner.State.CONNECTED) {
                     allConnected = false;
-                    Throwable error = runner.lastError();
-                    if (error != null) {
-                        builder.error(error);
-                        builder.message(runner.name() + " is " + state.name().toLowerCase() + ": " + error.getMessage());
-                    } else {
-                        builder.message(runner.name() + " is " + state.name().toLowerCase());
-                    }
+                    describe(builder, runner.name() + " is " + state.name().toLowerCase(), runner.lastError());
                 }
             }
             CertificateExpiryWatch watch = consumer.getEndpoint().certificateExpiryWatch();
@@ -85,27 +67,34 @@ abstract class MConnectEventsHealthCheck implements HealthCheck {
                 builder.down();
             }
         }
+
+        /** The message names the cause, as the consumer's WARN line does: the error object alone is not shown everywhere. */
+        private static void describe(HealthCheckResultBuilder builder, String session, Throwable error) {
+            if (error == null) {
+                builder.message(session);
+                return;
+            }
+            builder.error(error);
+            if (error instanceof MConnectEventsConfigurationException misconfigured) {
+                builder.detail("configuration.error", misconfigured.getProblem().name());
+            }
+            builder.message(session + ": " + error.getMessage());
+        }
     }
 
-    /** The client certificate of an endpoint: UP with the days left, DOWN once expired. */
+    /** A client certificate: UP with the days left, a reminder inside certificateExpiryWarning, DOWN once expired. */
     static final class Certificate extends MConnectEventsHealthCheck {
-        private final MConnectEventsEndpoint endpoint;
+        private final CertificateExpiryWatch watch;
 
-        Certificate(MConnectEventsEndpoint endpoint, String id) {
+        Certificate(CertificateExpiryWatch watch, String id) {
             super(id);
-            this.endpoint = endpoint;
+            this.watch = watch;
         }
 
         @Override
-        void check(HealthCheckResultBuilder builder) {
-            CertificateExpiryWatch watch = endpoint.certificateExpiryWatch();
-            if (watch == null) {
-                builder.unknown().message("no client certificate opened yet");
-                return;
-            }
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             long days = watch.daysLeft();
-            builder.detail("endpoint", endpoint.getEndpointUri())
-                    .detail("certificate.subject", watch.certificate().subject())
+            builder.detail("certificate.subject", watch.certificate().subject())
                     .detail("certificate.not.after", watch.certificate().notAfter().toString())
                     .detail("certificate.days.left", days)
                     .detail("certificate.expiry.warning", days < watch.warningDays());

@@ -7,6 +7,7 @@ import org.mconnectevents.camel.client.ConsumeOptions;
 import org.mconnectevents.camel.client.ConsumedEvent;
 import org.mconnectevents.camel.client.ConsumerSession;
 import org.mconnectevents.camel.client.MConnectEventsClient;
+import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
 import org.mconnectevents.camel.client.SessionListener;
 import org.mconnectevents.camel.client.UnreadableFrameException;
 import org.mconnectevents.camel.client.WebSocketSettings;
@@ -265,7 +266,9 @@ final class SessionRunner {
         }
         state = State.RECONNECTING;
         long delay;
-        if (open.failing) {
+        if (cause instanceof MConnectEventsConfigurationException) {
+            delay = backOff.maximum(); // retrying cannot fix it, only a change of configuration
+        } else if (open.failing) {
             delay = open.retryDelay;
         } else {
             delay = backOff.afterSessionEnded(open.session != null, open.confirmations.confirmedAny() || !open.receivedAny);

@@ -1,5 +1,7 @@
 package org.mconnectevents.camel;
 
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,7 +17,8 @@ import java.util.Set;
  * data) makes the failure structural;</li>
  * <li>a technical class, an SQLException whose SQLState says connection (08), lock or serialization (40001, 40P01,
  * 55P03), resources or operator intervention (53, 57), or an HTTP failure of Camel's HTTP components with status
- * 5xx, 408 or 429, makes it technical.</li>
+ * 5xx, 408 or 429, or a 401 of MConnect Events (not authorized: the client's registration, not the event, is wrong),
+ * makes it technical.</li>
  * </ul>
  * Classes match by name, subclasses included, so that no JPA, Spring or Jackson class needs to be on the class path.
  */
@@ -48,7 +51,7 @@ final class TechnicalFailures {
             if (matches(current, structural)) {
                 return null;
             }
-            if (matches(current, technical) || technicalSqlState(current) || technicalHttpStatus(current)) {
+            if (matches(current, technical) || technicalSqlState(current) || technicalHttpStatus(current) || notAuthorized(current)) {
                 return current;
             }
             for (Throwable suppressed : List.of(current.getSuppressed())) {
@@ -67,6 +70,15 @@ final class TechnicalFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * A 401 of the service: the client certificate is not registered, or not allowed that type or source. A
+     * configuration error, which the event that was being processed is not to blame for: it must come again once
+     * the configuration is fixed, never be reported dead.
+     */
+    private static boolean notAuthorized(Throwable exception) {
+        return exception instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 401;
     }
 
     /** Camel's HTTP components fail with their own exception; the status says whether the far side is unavailable. */

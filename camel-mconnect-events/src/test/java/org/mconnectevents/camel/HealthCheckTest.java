@@ -3,7 +3,9 @@ package org.mconnectevents.camel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +86,62 @@ class HealthCheckTest {
         } finally {
             service.close();
         }
+    }
+
+    @Test
+    void theChecksAreReadinessOnlyWithIdsThatStayTheSameWhenTheApplicationStartsAgain() throws Exception {
+        context = startCamel(EMULATOR.emulator(), configuration -> { });
+        context.addRoutes(consumerAndProducerRoutes());
+        Set<String> firstRun = ourChecks(HealthCheckHelper.invokeReadiness(context, "full"));
+        context.stop();
+        context = startCamel(EMULATOR.emulator(), configuration -> { });
+        context.addRoutes(consumerAndProducerRoutes());
+        Set<String> secondRun = ourChecks(HealthCheckHelper.invokeReadiness(context, "full"));
+
+        assertThat(firstRun).containsExactlyInAnyOrder("consumer:orders", "mconnect-events-certificate:registry");
+        assertThat(secondRun).isEqualTo(firstRun);
+        assertThat(ourChecks(HealthCheckHelper.invokeLiveness(context, "full"))).as("a reconnect must not restart the pod").isEmpty();
+        HealthCheck consumerCheck = ((HealthCheckAware) context.getRoute("orders").getConsumer()).getHealthCheck();
+        assertThat(consumerCheck.getId()).isEqualTo("mconnect-events-consumer:orders");
+        assertThat(consumerCheck.isReadiness()).isTrue();
+        assertThat(consumerCheck.isLiveness()).isFalse();
+    }
+
+    @Test
+    void aCheckIsLeftOutByItsIdThroughCamelsHealthCheckConfiguration() throws Exception {
+        context = startCamel(EMULATOR.emulator(), configuration -> { });
+        context.addRoutes(consumerAndProducerRoutes());
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+
+        // what camel.health.exclude-pattern sets
+        registry.setExcludePattern("mconnect-events-certificate:registry");
+        assertThat(ourChecks(readiness())).containsExactly("consumer:orders");
+        registry.setExcludePattern("consumer:orders");
+        assertThat(ourChecks(readiness())).containsExactly("mconnect-events-certificate:registry");
+        registry.setExcludePattern(null);
+        registry.getCheck("mconnect-events-certificate:registry").orElseThrow().setEnabled(false);
+        assertThat(certificateHealth().getMessage()).hasValue("Disabled");
+    }
+
+    @Test
+    void threeEndpointsOnOneCertificateShareOneCheckAndLogTheExpiryReminderOnce() throws Exception {
+        Instant notAfter = Instant.now().plus(10, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Path keyStore = EMULATOR.emulator().certificates().mintClient("shared", Instant.now().minus(1, ChronoUnit.HOURS), notAfter);
+
+        try (LogCapture log = LogCapture.of(CertificateExpiryWatch.class)) {
+            context = startCamel(EMULATOR.emulator(), configuration -> configuration.setKeyStore(keyStore.toString()));
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:structured").to("mconnect-events:events");
+                    from("direct:binary").to("mconnect-events:events?format=binary");
+                    from("direct:test").to("mconnect-events:test");
+                }
+            });
+
+            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("'CN=shared'", "10 days left");
+        }
+        assertThat(ourChecks(readiness())).containsExactly("mconnect-events-certificate:shared");
     }
 
     @Test
@@ -200,11 +260,28 @@ class HealthCheckTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no health check for the consumer of route " + routeId));
     }
 
+    /** The check of the one client certificate of the test. */
     private HealthCheck.Result certificateHealth() {
         return readiness().stream()
-                .filter(result -> result.getCheck().getId().startsWith("mconnect-events-certificate-"))
-                .filter(result -> "mconnect-events://events".equals(result.getDetails().get("endpoint")))
-                .findFirst().orElseThrow(() -> new AssertionError("no client certificate health check for mconnect-events:events"));
+                .filter(result -> result.getCheck().getId().startsWith("mconnect-events-certificate:"))
+                .findFirst().orElseThrow(() -> new AssertionError("no client certificate health check"));
+    }
+
+    /** The ids of the checks of the component among these results: the consumer of route orders, the certificates. */
+    private static Set<String> ourChecks(Collection<HealthCheck.Result> results) {
+        return results.stream().map(result -> result.getCheck().getId())
+                .filter(id -> id.equals("consumer:orders") || id.startsWith("mconnect-events"))
+                .collect(Collectors.toSet());
+    }
+
+    private static RouteBuilder consumerAndProducerRoutes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("mconnect-events:events?group=health").routeId("orders").to("mock:orders");
+                from("direct:orders").routeId("produce").to("mconnect-events:events");
+            }
+        };
     }
 
     private static Emulator startEmulator(Path certs, int port) {

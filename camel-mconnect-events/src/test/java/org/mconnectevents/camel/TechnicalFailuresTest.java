@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
+import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 
 import java.io.IOException;
@@ -41,6 +43,17 @@ class TechnicalFailuresTest {
         assertThat(defaults.technicalCause(new SQLRecoverableException("connection reset"))).isNotNull();
         assertThat(defaults.technicalCause(new SQLNonTransientConnectionException("database is shut down"))).isNotNull();
         assertThat(defaults.technicalCause(new MConnectEventsUnavailableException(503, "service unavailable", null))).isNotNull();
+    }
+
+    @Test
+    void aConfigurationErrorIsTechnicalSoTheEventComesAgainOnceTheConfigurationIsFixed() {
+        assertThat(defaults.technicalCause(new MConnectEventsConfigurationException(
+                MConnectEventsConfigurationException.Problem.UNTRUSTED_SERVER_CERTIFICATE, 0, "not trusted", null))).isNotNull();
+        assertThat(defaults.technicalCause(new MConnectEventsRejectedException(401, "client x is not allowed to produce type y",
+                "refused"))).as("401: not authorized, a matter of registration").isNotNull();
+        assertThat(defaults.technicalCause(new MConnectEventsRejectedException(422, "data does not match the schema", "refused")))
+                .as("422: the event itself").isNull();
+        assertThat(defaults.technicalCause(MConnectEventsRejectedException.beforeSending("source is not a URI"))).isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,6 +19,10 @@ import java.time.Duration;
  * polling, all over mutual TLS. Knows nothing of Camel. Never blocks: every call answers with a Vert.x
  * {@link Future}. Thread-safe; one client serves any number of sessions. Closing it closes its connections,
  * not the {@link Vertx} it was given.
+ * <p>
+ * Failures are typed by what to do about them: {@link MConnectEventsRejectedException} (correct the request),
+ * {@link MConnectEventsUnavailableException} (retry), {@link MConnectEventsConfigurationException} (correct the
+ * configuration: untrusted server certificate, host name mismatch, 401 when a consumer session opens).
  */
 public final class MConnectEventsClient implements AutoCloseable {
 
@@ -36,10 +41,12 @@ public final class MConnectEventsClient implements AutoCloseable {
     /** Long polls hold a connection for up to the poll timeout: they get their own pool, so produce never waits behind them. */
     private final HttpClient polls;
     private final WebSocketClient webSockets;
+    private final ConfigurationErrorListener configurationErrors;
 
-    private MConnectEventsClient(Vertx vertx, ClientOptions options) {
+    private MConnectEventsClient(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
         this.vertx = vertx;
         this.options = options;
+        this.configurationErrors = configurationErrors;
         int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setSsl(true)
@@ -68,7 +75,12 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     /** A client on this Vert.x; the caller keeps ownership of {@code vertx}. */
     public static MConnectEventsClient create(Vertx vertx, ClientOptions options) {
-        return new MConnectEventsClient(vertx, options);
+        return create(vertx, options, error -> { });
+    }
+
+    /** A client on this Vert.x that tells {@code configurationErrors} of every configuration error it meets. */
+    public static MConnectEventsClient create(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
+        return new MConnectEventsClient(vertx, options, configurationErrors);
     }
 
     public ClientOptions options() {
@@ -147,6 +159,11 @@ public final class MConnectEventsClient implements AutoCloseable {
                                 response.getHeader("Location"), content))))
                 .transform(result -> {
                     if (result.failed()) {
+                        MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(result.cause(),
+                                "Could not reach MConnect Events for " + what + " (" + target + ")", options);
+                        if (misconfigured != null) {
+                            return configurationError(misconfigured);
+                        }
                         return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
                                 + target + " for " + what + ": " + describe(result.cause())
                                 + ". The request may or may not have been stored; retrying it is safe.", result.cause()));
@@ -176,10 +193,21 @@ public final class MConnectEventsClient implements AutoCloseable {
                 .setAbsoluteURI(address)
                 .addSubProtocol(WEBSOCKET_SUB_PROTOCOL);
         connect.setTimeout(options.connectTimeout().toMillis());
+        String doing = "Cannot open a WebSocket consumer session at " + address;
         return webSockets.connect(connect)
-                .recover(e -> Future.failedFuture(new MConnectEventsUnavailableException(0,
-                        "Cannot open a WebSocket consumer session at " + address + ": " + describe(e), e)))
+                .recover(e -> notOpened(e, doing))
                 .map(socket -> WebSocketSession.start(vertx, socket, address, settings, consume.maxEventSize(), listener));
+    }
+
+    /** Why a WebSocket session did not open: a 401 or a TLS handshake the configuration failed, else the service unavailable. */
+    private <T> Future<T> notOpened(Throwable failure, String doing) {
+        MConnectEventsConfigurationException misconfigured = failure instanceof UpgradeRejectedException rejected
+                && rejected.getStatus() == 401
+                ? ConfigurationFailures.notAuthorized(doing, rejected.getBody() == null ? null : rejected.getBody().toString(),
+                options, failure)
+                : ConfigurationFailures.recognise(failure, doing, options);
+        return misconfigured != null ? configurationError(misconfigured)
+                : Future.failedFuture(new MConnectEventsUnavailableException(0, doing + ": " + describe(failure), failure));
     }
 
     /**
@@ -189,8 +217,12 @@ public final class MConnectEventsClient implements AutoCloseable {
     public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, SessionListener listener) {
         String address = options.rest("ce/consumers") + "?" + consume.query();
         // creating an instance may take up to ~30 s on the real service
-        return exchange(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address), null,
-                options.requestTimeout(), "a consumer instance for " + consume.describe())
+        String what = "a consumer instance for " + consume.describe();
+        return exchange(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address), null, options.requestTimeout(), what)
+                .recover(e -> e instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 401
+                        ? configurationError(ConfigurationFailures.notAuthorized("Cannot create " + what + " (POST "
+                        + pathOf(address) + ")", rejected.getServerText(), options, e))
+                        : Future.failedFuture(e))
                 .compose(created -> {
                     if (created.location() == null || created.location().isEmpty()) {
                         return Future.failedFuture(new MConnectEventsUnavailableException(created.status(),
@@ -198,6 +230,12 @@ public final class MConnectEventsClient implements AutoCloseable {
                     }
                     return Future.succeededFuture(LongPollingSession.start(this, created.location(), consume.maxEventSize(), listener));
                 });
+    }
+
+    /** Tells the listener, then fails with the error. */
+    private <T> Future<T> configurationError(MConnectEventsConfigurationException error) {
+        configurationErrors.configurationError(error);
+        return Future.failedFuture(error);
     }
 
     @Override

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The protocol client on its own, without Camel: produce, consume over both transports, confirm, report dead, and the
- * end of a long-polling instance, as the service contract describes them.
+ * end of a long-polling instance, as the service contract describes them; and a configuration error (a server
+ * certificate it does not trust) told apart from an unavailable service.
  */
 class MConnectEventsClientTest {
 
@@ -58,6 +59,32 @@ class MConnectEventsClientTest {
     @BeforeEach
     void emptyEmulator() {
         EMULATOR.emulator().reset();
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheServerCertificateFailsWithAConfigurationErrorAndTellsItsListener() throws Exception {
+        Emulator emulator = EMULATOR.emulator();
+        ClientTls jvmTrustOnly = ClientTls.keyStore(Buffer.buffer(Files.readAllBytes(emulator.clientKeyStore(EmulatorClients.REGISTRY))),
+                emulator.keyStorePassword(), null, "registry.p12");
+        List<MConnectEventsConfigurationException> told = new CopyOnWriteArrayList<>();
+        MConnectEventsClient untrusting = MConnectEventsClient.create(vertx, new ClientOptions(emulator.baseAddress(), jvmTrustOnly,
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 2), told::add);
+        try {
+            Throwable consuming = failure(untrusting.openWebSocketSession(new ConsumeOptions(true, false, false, "untrusted"),
+                    new WebSocketSettings(Duration.ofSeconds(5), Duration.ofSeconds(5)), new Recorder()));
+            Throwable producing = failure(untrusting.produceEvent(EventCodec.toJson(event("x", null)), "event x"));
+
+            assertThat(List.of(consuming, producing)).allSatisfy(error -> assertThat(error)
+                    .isInstanceOfSatisfying(MConnectEventsConfigurationException.class, misconfigured -> {
+                        assertThat(misconfigured.getProblem()).isEqualTo(MConnectEventsConfigurationException.Problem.UNTRUSTED_SERVER_CERTIFICATE);
+                        assertThat(misconfigured.isRetryable()).isFalse();
+                        assertThat(misconfigured.getMessage()).contains("the server's certificate is not trusted (PKIX path");
+                    }));
+            assertThat(told).containsExactly((MConnectEventsConfigurationException) consuming,
+                    (MConnectEventsConfigurationException) producing);
+        } finally {
+            untrusting.close();
+        }
     }
 
     @Test
@@ -138,6 +165,13 @@ class MConnectEventsClientTest {
 
     private static <T> T result(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    /** Why the future failed, once it did (within 15 s). */
+    private static Throwable failure(Future<?> future) {
+        await().atMost(15, TimeUnit.SECONDS).until(future::isComplete);
+        assertThat(future.failed()).as("the future failed").isTrue();
+        return future.cause();
     }
 
     private static final class Recorder implements SessionListener {

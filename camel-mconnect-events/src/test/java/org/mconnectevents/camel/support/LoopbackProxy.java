@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoopbackProxy implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
+    private final String host;
     private final int targetPort;
     private final NetClient client;
     private final NetServer server;
@@ -26,7 +27,8 @@ public final class LoopbackProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean refusing;
 
-    private LoopbackProxy(int targetPort) {
+    private LoopbackProxy(String host, int targetPort) {
+        this.host = host;
         this.targetPort = targetPort;
         this.client = vertx.createNetClient();
         this.server = vertx.createNetServer().connectHandler(this::accept);
@@ -34,9 +36,17 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** A proxy to 127.0.0.1:{@code targetPort}, listening on a free loopback port. */
     public static LoopbackProxy to(int targetPort) {
-        LoopbackProxy proxy = new LoopbackProxy(targetPort);
+        return on("127.0.0.1", targetPort);
+    }
+
+    /**
+     * A proxy to 127.0.0.1:{@code targetPort}, listening on a free port of another loopback address (such as
+     * 127.0.0.2, which the emulator's server certificate does not name).
+     */
+    public static LoopbackProxy on(String loopbackAddress, int targetPort) {
+        LoopbackProxy proxy = new LoopbackProxy(loopbackAddress, targetPort);
         try {
-            proxy.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            proxy.server.listen(0, loopbackAddress).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             proxy.close();
             throw new IllegalStateException("the proxy could not listen on loopback", e);
@@ -46,7 +56,7 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** The REST base address of the service through this proxy. */
     public URI baseAddress() {
-        return URI.create("https://127.0.0.1:" + server.actualPort() + "/");
+        return URI.create("https://" + host + ":" + server.actualPort() + "/");
     }
 
     /** Connections accepted so far, refused ones included. */
