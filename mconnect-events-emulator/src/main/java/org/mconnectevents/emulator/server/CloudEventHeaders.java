@@ -36,8 +36,10 @@ final class CloudEventHeaders {
     /** Writes the event's attributes, and the offset, as {@code ce-} headers. */
     static void write(StoredEvent event, long offset, MultiMap headers) {
         for (String name : event.attributeNames()) {
-            if (!name.equals("datacontenttype")) {
-                headers.set(PREFIX + name, encode(event.attribute(name)));
+            String value = event.attribute(name);
+            // an attribute sent as JSON null is absent; the binary mode has no way to say null
+            if (value != null && !name.equals("datacontenttype")) {
+                headers.set(PREFIX + name, encode(value));
             }
         }
         headers.set(PREFIX + "offset", Long.toString(offset));
