@@ -1,6 +1,11 @@
 package org.mconnectevents.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +20,7 @@ import org.mconnectevents.emulator.support.TestClient;
 import org.mconnectevents.emulator.support.UnusualEvents;
 import org.mconnectevents.emulator.support.UnusualEvents.Unusual;
 
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +44,9 @@ class UnusualEventsTest {
 
     @RegisterExtension
     static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withYaml(UnusualEvents.YAML);
+
+    private static final ObjectMapper EXACT = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     private final List<RecordingWebSocket> sockets = new ArrayList<>();
     private Emulator emulator;
@@ -140,21 +149,31 @@ class UnusualEventsTest {
             }
         });
         assertThat(response.headers().firstValue("ce-offset")).as(event.id()).isPresent();
-        assertThat(response.body()).as("%s: the data", event.id()).isEqualTo(dataBytes(sent));
+        JsonNode data = exact(event.json()).get("data");
+        if (data != null && !data.isNull() && isJson(sent.path("datacontenttype").asText("application/json"))) {
+            assertThat(exact(new String(response.body(), StandardCharsets.UTF_8))).as("%s: the data", event.id())
+                    .isEqualTo(data);
+        } else {
+            assertThat(response.body()).as("%s: the data", event.id()).isEqualTo(dataBytes(sent));
+        }
     }
 
-    /** The data as the binary mode carries it: JSON data as JSON text, other data as its text or its bytes. */
+    /** Data that is not JSON as the binary mode carries it: its text or its bytes; none is an empty body. */
     private static byte[] dataBytes(JsonNode event) {
         if (event.has("data_base64")) {
             return Base64.getDecoder().decode(event.get("data_base64").asText());
         }
         JsonNode data = event.get("data");
-        if (data == null || data.isNull()) {
-            return new byte[0];
+        return data == null || data.isNull() ? new byte[0] : data.asText().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** JSON read with every digit of its numbers, as the service must keep them. */
+    private static JsonNode exact(String json) {
+        try {
+            return EXACT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        String contentType = event.path("datacontenttype").asText("application/json");
-        String text = isJson(contentType) ? data.toString() : data.asText();
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The CloudEvents JSON format's rule: application/json, text/json or a +json suffix, any case, any parameters. */

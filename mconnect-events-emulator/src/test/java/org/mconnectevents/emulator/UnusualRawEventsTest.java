@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.emulator.junit.MConnectEventsEmulatorExtension;
 import org.mconnectevents.emulator.support.CloudEventJson;
+import org.mconnectevents.emulator.support.LongPollingClient;
 import org.mconnectevents.emulator.support.Produce;
 import org.mconnectevents.emulator.support.RecordingWebSocket;
 import org.mconnectevents.emulator.support.TestClient;
@@ -67,6 +68,22 @@ class UnusualRawEventsTest {
                 .isEqualTo(expected("application/json; charset=utf-8").set("data", json("{\"a\":\"ș😀\"}")));
         assertThat(storedFromRaw("APPLICATION/JSON", "[1,2]"))
                 .isEqualTo(expected("APPLICATION/JSON").set("data", json("[1,2]")));
+    }
+
+    @Test
+    void jsonNumbersKeepTheirDigitsOnTheWayInAndOut() {
+        String data = "{\"decimal\":12345678901234567890.5,\"big\":123456789012345678901234567890,\"scale\":1.50}";
+        LongPollingClient instance = LongPollingClient.create(TestClient.of(emulator, "consumer"), "group=binary");
+        RecordingWebSocket session = consume();
+        Map<String, String> headers = Produce.rawHeaders(SOURCE, "digits", TYPE);
+        headers.put("ce-time", TIME);
+
+        HttpResponse<String> produced = Produce.raw(producer, headers, "application/json", data.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(produced.statusCode()).as(produced.body()).isEqualTo(202);
+        soon().until(() -> session.frameCount() == 1);
+        assertThat(session.frames().get(0)).contains(data);
+        assertThat(new String(instance.pollBytes("raw", "").body(), StandardCharsets.UTF_8)).isEqualTo(data);
     }
 
     @Test

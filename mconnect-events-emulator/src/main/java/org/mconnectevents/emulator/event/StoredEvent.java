@@ -2,8 +2,12 @@ package org.mconnectevents.emulator.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -20,7 +24,14 @@ import java.time.Instant;
  */
 public final class StoredEvent {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads numbers exactly (a decimal as written, scale included; integers of any size), so that data the service
+     * writes anew, binary-mode data for one, keeps every digit the producer sent.
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private final ObjectNode json;
     private final String id;
@@ -227,6 +238,27 @@ public final class StoredEvent {
         if (data.isTextual() && !EventParser.isJsonContentType(attribute("datacontenttype"))) {
             return data.asText().getBytes(StandardCharsets.UTF_8);
         }
-        return serialize(data).getBytes(StandardCharsets.UTF_8);
+        String asStored = jsonPrefix == null ? null : dataText(jsonPrefix);
+        return (asStored != null ? asStored : serialize(data)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The text of the top-level {@code data} member as stored (as the producer wrote it), or {@code null}. */
+    private static String dataText(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            parser.nextToken();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                boolean data = parser.currentName().equals("data");
+                parser.nextToken();
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                parser.finishToken(); // a string is read lazily: its end is known once it is read
+                if (data) {
+                    return json.substring(start, (int) parser.currentLocation().getCharOffset());
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null; // the stored text is JSON up to its last member: not reached when data is there
+        }
     }
 }
