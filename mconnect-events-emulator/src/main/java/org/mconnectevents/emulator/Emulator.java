@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import org.mconnectevents.emulator.config.ConfigLoader;
 import org.mconnectevents.emulator.config.EmulatorConfig;
 import org.mconnectevents.emulator.config.Faults;
+import org.mconnectevents.emulator.event.Injection;
 import org.mconnectevents.emulator.event.TypeSchemas;
 import org.mconnectevents.emulator.server.FaultInjector;
 import org.mconnectevents.emulator.tls.EmulatorCertificates;
@@ -132,6 +133,16 @@ public final class Emulator implements AutoCloseable {
     /** The service-side personal-data processing log of a consumer, as JSON. */
     public ArrayNode personalDataLog(String client) {
         return onContext(() -> verticle.broker.personalDataLog(client));
+    }
+
+    /**
+     * Puts a frame into a consumer client's stream as if it had been produced (see {@link Injection}), e.g. a poison
+     * event between good ones on the same partition key; returns the partition it went to.
+     *
+     * @throws IllegalArgumentException when no such client is configured, or the frame cannot be injected so
+     */
+    public int inject(String client, Injection injection) {
+        return onContext(() -> verticle.broker.inject(client, injection));
     }
 
     /** Closes every consumer session; unconfirmed events will be delivered again. Returns how many. */

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * The admin API: plain HTTP, JSON, bound to loopback only. Inspection ({@code GET /emulator/state}, a client's
- * dead events and personal-data log), fault injection ({@code PUT/GET/DELETE /emulator/faults}),
- * {@code POST /emulator/reset} and {@code POST /emulator/sessions/close}. Runs on the context thread.
+ * dead events and personal-data log), fault injection ({@code PUT/GET/DELETE /emulator/faults}), frames injected
+ * into a client's stream ({@code POST /emulator/clients/{name}/inject}), {@code POST /emulator/reset} and
+ * {@code POST /emulator/sessions/close}. Runs on the context thread.
  */
 public final class AdminServer {
 
     private static final Pattern CLIENT_PATH = Pattern.compile("^/emulator/clients/([^/]+)/(dead|personal-data-log)$");
+    private static final Pattern INJECT_PATH = Pattern.compile("^/emulator/clients/([^/]+)/inject$");
 
     private final Vertx vertx;
     private final Broker broker;
@@ -59,10 +61,13 @@ public final class AdminServer {
         String path = request.path();
         HttpMethod method = request.method();
         Matcher client = CLIENT_PATH.matcher(path);
+        Matcher inject = INJECT_PATH.matcher(path);
         if (method == HttpMethod.GET && path.equals("/emulator/state")) {
             json(request.response(), 200, broker.state().toString());
         } else if (method == HttpMethod.GET && client.matches()) {
             clientView(request.response(), client.group(1), client.group(2));
+        } else if (method == HttpMethod.POST && inject.matches()) {
+            inject(request, inject.group(1));
         } else if (path.equals("/emulator/faults")) {
             faults(request, method);
         } else if (method == HttpMethod.POST && path.equals("/emulator/reset")) {
@@ -85,6 +90,22 @@ public final class AdminServer {
         } else {
             json(response, 200, broker.personalDataLog(name).toString());
         }
+    }
+
+    /** Puts a frame into the client's stream; answers with the partition it went to. */
+    private void inject(HttpServerRequest request, String name) {
+        request.body().onSuccess(body -> {
+            if (!broker.knows(name)) {
+                text(request.response(), 404, "no client named " + name + " is configured");
+                return;
+            }
+            try {
+                int partition = broker.inject(name, InjectionJson.read(body.toString()));
+                json(request.response(), 200, "{\"client\":\"" + name + "\",\"partition\":" + partition + "}");
+            } catch (IllegalArgumentException e) {
+                text(request.response(), 400, e.getMessage());
+            }
+        });
     }
 
     private void faults(HttpServerRequest request, HttpMethod method) {

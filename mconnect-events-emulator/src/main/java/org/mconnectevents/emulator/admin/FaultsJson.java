@@ -24,6 +24,8 @@ final class FaultsJson {
         if (faults.instanceExpiry() != null) {
             node.put("instanceExpiry", faults.instanceExpiry().toString());
         }
+        node.put("poisonRate", faults.poisonRate());
+        faults.poisonKinds().forEach(kind -> node.withArray("poisonKinds").add(kind.configName()));
         return node.toString();
     }
 }

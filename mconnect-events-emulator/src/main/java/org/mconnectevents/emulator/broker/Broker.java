@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mconnectevents.emulator.config.ClientConfig;
 import org.mconnectevents.emulator.config.EmulatorConfig;
+import org.mconnectevents.emulator.event.Injection;
 import org.mconnectevents.emulator.event.StoredEvent;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class Broker {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final int unconfirmedWindow;
+    private final int maxEventSize;
     private final Duration retention;
     private final Map<String, ConsumerClient> clients = new LinkedHashMap<>();
     private final PersonalDataLog personalData;
@@ -36,6 +38,7 @@ public final class Broker {
     public Broker(EmulatorConfig config, Clock clock) {
         this.clock = clock;
         this.unconfirmedWindow = config.unconfirmedWindow();
+        this.maxEventSize = config.maxEventSize();
         this.retention = config.retention();
         this.personalData = new PersonalDataLog(config);
         for (ClientConfig client : config.clients()) {
@@ -56,6 +59,30 @@ public final class Broker {
         }
         produced += events.size();
         touched.forEach(this::pumpAll);
+    }
+
+    /**
+     * Stores a frame in one client's stream as a produced event would be (every group of the client receives it) and
+     * wakes its sessions; returns the partition.
+     *
+     * @throws IllegalArgumentException when no such client is configured, or the frame cannot be injected so
+     */
+    public int inject(String clientName, Injection injection) {
+        ConsumerClient client = client(clientName);
+        int partition = client.inject(StoredEvent.injected(injection, maxEventSize, now()));
+        pumpAll(client);
+        return partition;
+    }
+
+    /** Stores one frame for every client that consumes {@code type} (the poison fault, after a produce request). */
+    public void injectForConsumersOf(String type, Injection injection) {
+        StoredEvent frame = StoredEvent.injected(injection, maxEventSize, now());
+        for (ConsumerClient client : clients.values()) {
+            if (client.config().consumes(type)) {
+                client.inject(frame);
+                pumpAll(client);
+            }
+        }
     }
 
     /** Stores a test event for the client itself as consumer. */
@@ -93,7 +120,8 @@ public final class Broker {
         Instant now = now();
         for (Delivery delivery : deliveries) {
             session.inFlight.addLast(delivery);
-            if (delivery.partition() >= 0) {
+            // an injected frame never passed the service's checks: the service would not have logged it
+            if (delivery.partition() >= 0 && !delivery.event().injected()) {
                 personalData.recordDelivery(session.client().config(), session.groupName(), delivery.event(), now);
             }
         }

@@ -19,6 +19,7 @@ final class BrokerState {
         for (ConsumerClient client : clients) {
             ObjectNode node = byClient.putObject(client.name());
             node.put("stored", client.stored);
+            node.put("injected", client.injected);
             node.put("delivered", client.delivered);
             node.put("sessions", client.sessions().size());
             node.put("confirmMessages", client.confirmMessages);

@@ -28,6 +28,8 @@ final class ConsumerClient {
     final List<StoredEvent> deadReported = new ArrayList<>();
     private int roundRobin;
     long stored;
+    /** Frames injected by tests (admin API or poison fault), not counted in {@link #stored}. */
+    long injected;
     long delivered;
     long confirmMessages;
     long confirmMessagesDropped;
@@ -68,10 +70,21 @@ final class ConsumerClient {
 
     /** Stores a standard event in its partition: by partition key, round robin without one. */
     void store(StoredEvent event) {
+        append(event);
+        stored++;
+    }
+
+    /** Stores an injected frame as a standard event is stored; returns its partition. */
+    int inject(StoredEvent frame) {
+        injected++;
+        return append(frame);
+    }
+
+    private int append(StoredEvent event) {
         String key = event.partitionKey();
         int partition = key == null ? Math.floorMod(roundRobin++, logs.length) : Math.floorMod(key.hashCode(), logs.length);
         logs[partition].append(event);
-        stored++;
+        return partition;
     }
 
     /** Up to {@code max} events for the session: its test and dead events first, then its partitions. */
@@ -148,6 +161,7 @@ final class ConsumerClient {
         deadEvents.clear();
         deadReported.clear();
         stored = 0;
+        injected = 0;
         delivered = 0;
         confirmMessages = 0;
         confirmMessagesDropped = 0;

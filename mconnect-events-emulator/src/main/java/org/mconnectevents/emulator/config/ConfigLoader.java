@@ -35,7 +35,7 @@ public final class ConfigLoader {
     private static final Set<String> PERSONAL_DATA_KEYS = Set.of("subject", "legalBasis", "legalReason");
     private static final Set<String> FAULT_KEYS = Set.of("produceFailRate", "produceStoreThenFailRate",
             "closeSessionAfterMessages", "closeSessionRate", "dropConfirmRate", "responseDelay",
-            "sessionStartDelay", "instanceExpiry");
+            "sessionStartDelay", "instanceExpiry", "poisonRate", "poisonKinds");
 
     private ConfigLoader() {
     }
@@ -180,7 +180,18 @@ public final class ConfigLoader {
                 node.rate("dropConfirmRate"),
                 node.duration("responseDelay", java.time.Duration.ZERO),
                 node.duration("sessionStartDelay", java.time.Duration.ZERO),
-                node.duration("instanceExpiry", null));
+                node.duration("instanceExpiry", null),
+                node.rate("poisonRate"),
+                poisonKinds(node));
+    }
+
+    private static List<PoisonKind> poisonKinds(Node node) {
+        List<PoisonKind> kinds = new ArrayList<>();
+        for (String name : node.textOrTextList("poisonKinds")) {
+            kinds.add(PoisonKind.named(name).orElseThrow(() -> node.problem("poisonKinds",
+                    "'" + name + "' is not a poison kind; known kinds are " + PoisonKind.names())));
+        }
+        return kinds;
     }
 
     /** One schema per type: two producers declaring different schema files for a type is a mistake. */

@@ -1,6 +1,7 @@
 package org.mconnectevents.emulator.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Faults the emulator injects so that tests can prove a client loses nothing. All off by default.
@@ -14,6 +15,9 @@ import java.time.Duration;
  * @param responseDelay            delay added before every answer of the service (produce, poll, confirm...)
  * @param sessionStartDelay        delay between a consumer session opening and its first event
  * @param instanceExpiry           when set, overrides the configured long-polling instance expiry
+ * @param poisonRate               fraction of produce requests after which one poison event is also stored for each
+ *                                 consumer of the type of the request's last event, on its partition key, after it
+ * @param poisonKinds              the poison events stored, taken in turn (every {@link PoisonKind} by default)
  */
 public record Faults(double produceFailRate,
                      double produceStoreThenFailRate,
@@ -22,14 +26,17 @@ public record Faults(double produceFailRate,
                      double dropConfirmRate,
                      Duration responseDelay,
                      Duration sessionStartDelay,
-                     Duration instanceExpiry) {
+                     Duration instanceExpiry,
+                     double poisonRate,
+                     List<PoisonKind> poisonKinds) {
 
     /** No fault at all. */
-    public static final Faults NONE = new Faults(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, null);
+    public static final Faults NONE = new Faults(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, null, 0, null);
 
     public Faults {
         responseDelay = responseDelay == null ? Duration.ZERO : responseDelay;
         sessionStartDelay = sessionStartDelay == null ? Duration.ZERO : sessionStartDelay;
+        poisonKinds = poisonKinds == null || poisonKinds.isEmpty() ? List.of(PoisonKind.values()) : List.copyOf(poisonKinds);
     }
 
     /** A builder starting from no fault. */
@@ -52,6 +59,8 @@ public record Faults(double produceFailRate,
         private Duration responseDelay;
         private Duration sessionStartDelay;
         private Duration instanceExpiry;
+        private double poisonRate;
+        private List<PoisonKind> poisonKinds;
 
         private Builder(Faults from) {
             produceFailRate = from.produceFailRate;
@@ -62,6 +71,8 @@ public record Faults(double produceFailRate,
             responseDelay = from.responseDelay;
             sessionStartDelay = from.sessionStartDelay;
             instanceExpiry = from.instanceExpiry;
+            poisonRate = from.poisonRate;
+            poisonKinds = from.poisonKinds;
         }
 
         public Builder produceFailRate(double rate) {
@@ -104,9 +115,21 @@ public record Faults(double produceFailRate,
             return this;
         }
 
+        public Builder poisonRate(double rate) {
+            poisonRate = rate;
+            return this;
+        }
+
+        /** The poison events the {@code poisonRate} stores, taken in turn; none given means every kind. */
+        public Builder poisonKinds(PoisonKind... kinds) {
+            poisonKinds = List.of(kinds);
+            return this;
+        }
+
         public Faults build() {
             return new Faults(produceFailRate, produceStoreThenFailRate, closeSessionAfterMessages,
-                    closeSessionRate, dropConfirmRate, responseDelay, sessionStartDelay, instanceExpiry);
+                    closeSessionRate, dropConfirmRate, responseDelay, sessionStartDelay, instanceExpiry, poisonRate,
+                    poisonKinds);
         }
     }
 }

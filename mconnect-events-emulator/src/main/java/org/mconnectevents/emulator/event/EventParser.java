@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -99,9 +100,12 @@ public final class EventParser {
         attributes.forEach(event::put);
         String mediaType = mediaType(contentType);
         event.put("datacontenttype", contentType == null ? "application/json" : contentType);
+        if (body.length == 0) {
+            // the binary mode cannot tell empty data from none; JSON has no empty value, so none it is, for every type
+            return new IncomingEvent(event, null, -1);
+        }
         if (isJsonContentType(mediaType)) {
-            event.set("data", body.length == 0 ? null : parseJson(body, "the data" + describeFrom(
-                    attributes.get("source"), attributes.get("id"))));
+            event.set("data", parseJson(body, "the data" + describeFrom(attributes.get("source"), attributes.get("id"))));
         } else if ("text/plain".equals(mediaType)) {
             event.put("data", decodeUtf8(body, attributes));
         } else {
@@ -161,10 +165,14 @@ public final class EventParser {
                 now);
     }
 
-    /** Whether a media type carries JSON data ({@code application/json} or any {@code +json}). */
+    /**
+     * Whether a media type carries JSON data, by the rule of the CloudEvents JSON format: {@code application/json},
+     * {@code text/json} or any {@code +json} suffix, in any case, parameters ignored; no content type means JSON.
+     */
     public static boolean isJsonContentType(String contentType) {
         String mediaType = mediaType(contentType);
-        return mediaType == null || mediaType.equals("application/json") || mediaType.endsWith("+json");
+        return mediaType == null || mediaType.equals("application/json") || mediaType.equals("text/json")
+                || mediaType.endsWith("+json");
     }
 
     /** The media type without parameters, lower case, or {@code null}. */
@@ -173,7 +181,7 @@ public final class EventParser {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase();
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     static String describeFrom(String source, String id) {

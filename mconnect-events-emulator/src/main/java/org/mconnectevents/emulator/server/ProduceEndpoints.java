@@ -8,10 +8,12 @@ import io.vertx.core.http.HttpVersion;
 import org.mconnectevents.emulator.broker.Broker;
 import org.mconnectevents.emulator.config.ClientConfig;
 import org.mconnectevents.emulator.config.EmulatorConfig;
+import org.mconnectevents.emulator.config.PoisonKind;
 import org.mconnectevents.emulator.config.ProducedType;
 import org.mconnectevents.emulator.event.EventParser;
 import org.mconnectevents.emulator.event.EventRejectedException;
 import org.mconnectevents.emulator.event.IncomingEvent;
+import org.mconnectevents.emulator.event.Injection;
 import org.mconnectevents.emulator.event.StoredEvent;
 import org.mconnectevents.emulator.event.TypeSchemas;
 
@@ -158,12 +160,26 @@ final class ProduceEndpoints {
         }
         loop.run(() -> {
             broker.store(events);
+            poisonAfter(events);
             if (faults.storeThenFailProduce()) {
                 replies.text(request.response(), 500, "injected fault: the events were stored but the answer failed");
             } else {
                 replies.status(request.response(), 202);
             }
         });
+    }
+
+    /**
+     * The poison fault: one poison event for every consumer of what the request produced, after its last event on
+     * that event's partition key, so that a consumer meets it between events it must still process in order.
+     */
+    private void poisonAfter(List<StoredEvent> events) {
+        PoisonKind kind = faults.poisonAfterProduce();
+        if (kind != null) {
+            StoredEvent last = events.get(events.size() - 1);
+            broker.injectForConsumersOf(last.type(),
+                    Injection.poison(kind, last.source(), last.type(), null).partitionKey(last.partitionKey()));
+        }
     }
 
     private static boolean isBatch(HttpServerRequest request) {

@@ -76,6 +76,8 @@ class ConfigLoaderTest {
                   responseDelay: PT0.5S
                   sessionStartDelay: PT1S
                   instanceExpiry: PT10S
+                  poisonRate: 0.05
+                  poisonKinds: [ not-json, missing-id ]
                 """);
 
         EmulatorConfig config = ConfigLoader.load(file);
@@ -106,7 +108,7 @@ class ConfigLoaderTest {
                 new PersonalDataRule(List.of("$.ChildIDNP"), "Law 133/2011", "$.EventReason"));
 
         assertThat(config.faults()).isEqualTo(new Faults(0.1, 0.2, 3, 0.3, 0.4, Duration.ofMillis(500),
-                Duration.ofSeconds(1), Duration.ofSeconds(10)));
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 0.05, List.of(PoisonKind.NOT_JSON, PoisonKind.MISSING_ID)));
     }
 
     @Test
@@ -222,6 +224,8 @@ class ConfigLoaderTest {
                         "faults.produceFailRate", "between 0 and 1"),
                 arguments("an unknown fault", "faults: { produceFailRat: 0.5 }\n" + VALID_CLIENT,
                         "faults.produceFailRat", "unknown key"),
+                arguments("an unknown poison kind", "faults: { poisonKinds: [ not-json, rotten ] }\n" + VALID_CLIENT,
+                        "faults.poisonKinds", "'rotten' is not a poison kind"),
                 arguments("clients that are not a list", "clients: demo-producer\n", "clients", "expected a list"));
     }
 

@@ -58,6 +58,11 @@ public final class CloudEventJson {
         return event.toString();
     }
 
+    /** A copy of the event as a JSON tree. */
+    public ObjectNode tree() {
+        return event.deepCopy();
+    }
+
     @Override
     public String toString() {
         return json();

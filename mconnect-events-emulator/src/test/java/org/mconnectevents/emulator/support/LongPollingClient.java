@@ -47,6 +47,18 @@ public final class LongPollingClient {
         return client.send(get(mode, query));
     }
 
+    /** The same poll with the body as bytes (the data of {@code /raw}, byte for byte). */
+    public HttpResponse<byte[]> pollBytes(String mode, String query) {
+        try {
+            return client.http().send(get(mode, query), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same poll, answered later; lets a test act while the poll waits. */
     public CompletableFuture<HttpResponse<String>> pollAsync(String mode, String query) {
         return client.http().sendAsync(get(mode, query), HttpResponse.BodyHandlers.ofString());

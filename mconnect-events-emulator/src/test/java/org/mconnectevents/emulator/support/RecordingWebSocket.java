@@ -3,7 +3,6 @@ package org.mconnectevents.emulator.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.UncheckedIOException;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +11,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** A JDK WebSocket listener that records the events it receives and how the server closed. */
+/**
+ * A JDK WebSocket listener that records the events it receives (and every text message as received, JSON or not)
+ * and how the server closed.
+ */
 public final class RecordingWebSocket implements WebSocket.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> events = new ArrayList<>();
+    /** Every text message as received, JSON or not (a test may have injected frames that are not). */
+    private final List<String> frames = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
@@ -36,15 +40,15 @@ public final class RecordingWebSocket implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            try {
-                JsonNode event = JSON.readTree(partial.toString());
-                synchronized (events) {
+            String frame = partial.toString();
+            partial.setLength(0);
+            JsonNode event = parseOrNull(frame);
+            synchronized (events) {
+                frames.add(frame);
+                if (event != null) {
                     events.add(event);
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException(e);
             }
-            partial.setLength(0);
         }
         return null;
     }
@@ -68,6 +72,29 @@ public final class RecordingWebSocket implements WebSocket.Listener {
         }
     }
 
+    /** A copy of every text message received so far, as received, in order. */
+    public List<String> frames() {
+        synchronized (events) {
+            return new ArrayList<>(frames);
+        }
+    }
+
+    /** How many text messages arrived, JSON or not. */
+    public int frameCount() {
+        synchronized (events) {
+            return frames.size();
+        }
+    }
+
+    private static JsonNode parseOrNull(String frame) {
+        try {
+            return JSON.readTree(frame);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** How many messages that are JSON arrived. */
     public int count() {
         synchronized (events) {
             return events.size();
