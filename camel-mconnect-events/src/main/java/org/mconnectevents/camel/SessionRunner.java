@@ -9,6 +9,7 @@ import org.mconnectevents.camel.client.ConsumerSession;
 import org.mconnectevents.camel.client.MConnectEventsClient;
 import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
 import org.mconnectevents.camel.client.SessionListener;
+import org.mconnectevents.camel.client.UnreadableBatchException;
 import org.mconnectevents.camel.client.UnreadableFrameException;
 import org.mconnectevents.camel.client.WebSocketSettings;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ final class SessionRunner {
     private int pending;
     private boolean stopping;
     private boolean everConnected;
+    /** Long polling: the last session ended on a batch it could not read, so the next takes events one at a time. */
+    private boolean singleEventsNext;
     private long retryTimer = -1;
     /** What to do once no event is pending any more (open the next session, or end the stop), or null. */
     private Runnable whenIdle;
@@ -92,13 +95,15 @@ final class SessionRunner {
         }
         state = everConnected ? State.RECONNECTING : State.CONNECTING;
         OpenSession opening = new OpenSession(++generation);
+        boolean pollSingleEvents = singleEventsNext;
+        singleEventsNext = false;
         opening.confirmations = new Confirmations(owner, new OffsetTracker(), configuration.getConfirmBatchSize(),
                 confirmationsOf(opening));
         current = opening;
         liveGeneration.set(opening.generation);
         SessionListener listener = new Listener(opening);
         Future<ConsumerSession> opened = "longpolling".equals(configuration.getTransport())
-                ? client.openLongPollingSession(consumeOptions, listener)
+                ? client.openLongPollingSession(consumeOptions, pollSingleEvents, listener)
                 : client.openWebSocketSession(consumeOptions, new WebSocketSettings(Duration.ofMillis(configuration.getPingInterval()),
                 Duration.ofMillis(configuration.getPingTimeout())), listener);
         opened.onComplete(result -> owner.execute(() -> {
@@ -265,6 +270,7 @@ final class SessionRunner {
             return;
         }
         state = State.RECONNECTING;
+        singleEventsNext = cause instanceof UnreadableBatchException;
         long delay;
         if (cause instanceof MConnectEventsConfigurationException) {
             delay = backOff.maximum(); // retrying cannot fix it, only a change of configuration

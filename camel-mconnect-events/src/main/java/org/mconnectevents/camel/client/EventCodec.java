@@ -27,8 +27,6 @@ public final class EventCodec {
     public static final String DEFAULT_DATA_CONTENT_TYPE = "application/json";
 
     private static final JsonFormat FORMAT = new JsonFormat();
-    /** Room for the {@code "offset":"..."} member the service adds to a consumed event, beyond the event's own size. */
-    private static final int OFFSET_MEMBER_ROOM = 64;
 
     private EventCodec() {
     }
@@ -80,28 +78,36 @@ public final class EventCodec {
      * client can read but its offset can be read, an {@linkplain ConsumedEvent#undecoded(long, UndecodedEvent)
      * undecoded} event with that offset, which is tracked and confirmed like any other.
      *
-     * @param maxEventSize the largest event, in bytes of its JSON form; a message larger than that and the offset
-     *                     member the service adds is undecoded ("over the limit")
+     * @param maxEventSize the largest event, in bytes of its JSON form without the offset member the service adds; a
+     *                     larger one is undecoded ("over the limit")
      * @throws UnreadableFrameException when not even the offset can be read
      */
     public static ConsumedEvent consumed(byte[] json, int maxEventSize) {
-        if (json.length > (long) maxEventSize + OFFSET_MEMBER_ROOM) {
-            return undecoded(json, "it is " + json.length + " bytes, over the limit of " + maxEventSize + " bytes per event");
-        }
-        RuntimeException failure;
+        ConsumedEvent read;
         try {
-            ConsumedEvent read = ConsumedEventReader.read(json);
-            return read != null ? read : consumed(FORMAT.deserialize(json));
+            read = ConsumedEventReader.read(json);
+            if (read == null) {
+                read = consumed(FORMAT.deserialize(json));
+            }
         } catch (RuntimeException e) {
-            failure = e;
+            // the SDK's message may quote the event: only its class is named
+            return undecoded(json, "the CloudEvents JSON format refuses it (" + e.getClass().getSimpleName() + ")");
         }
-        // the SDK's message may quote the event: only its class is named
-        return undecoded(json, "the CloudEvents JSON format refuses it (" + failure.getClass().getSimpleName() + ")");
+        long size = json.length - offsetMemberSize(read.offset());
+        if (size > maxEventSize) {
+            return undecoded(json, "it is " + size + " bytes, over the limit of " + maxEventSize + " bytes per event");
+        }
+        return read;
+    }
+
+    /** The bytes of the member {@code "offset":"N",} the service adds to a consumed event. */
+    private static int offsetMemberSize(long offset) {
+        return "\"offset\":\"\",".length() + Long.toString(offset).length();
     }
 
     /** {@link #consumed(byte[], int)} without a size limit. */
     public static ConsumedEvent consumed(byte[] json) {
-        return consumed(json, Integer.MAX_VALUE - OFFSET_MEMBER_ROOM);
+        return consumed(json, Integer.MAX_VALUE);
     }
 
     private static ConsumedEvent undecoded(byte[] json, String otherwise) {
@@ -142,7 +148,7 @@ public final class EventCodec {
 
     /** Consumed events of a batch, each of which must be readable. */
     public static List<ConsumedEvent> consumedBatch(Buffer body) {
-        return consumedBatch(body, Integer.MAX_VALUE - OFFSET_MEMBER_ROOM, e -> {
+        return consumedBatch(body, Integer.MAX_VALUE, e -> {
             throw e;
         });
     }

@@ -215,6 +215,14 @@ public final class MConnectEventsClient implements AutoCloseable {
      * used verbatim.
      */
     public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, SessionListener listener) {
+        return openLongPollingSession(consume, false, listener);
+    }
+
+    /**
+     * Like {@link #openLongPollingSession(ConsumeOptions, SessionListener)}; with {@code singleEventsFirst} the session
+     * polls one event at a time at first, as a session after an {@link UnreadableBatchException} should.
+     */
+    public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, boolean singleEventsFirst, SessionListener listener) {
         String address = options.rest("ce/consumers") + "?" + consume.query();
         // creating an instance may take up to ~30 s on the real service
         String what = "a consumer instance for " + consume.describe();
@@ -228,7 +236,7 @@ public final class MConnectEventsClient implements AutoCloseable {
                         return Future.failedFuture(new MConnectEventsUnavailableException(created.status(),
                                 "MConnect Events created a consumer instance without a Location header (" + address + ")", null));
                     }
-                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), consume.maxEventSize(), listener));
+                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), consume.maxEventSize(), singleEventsFirst, listener));
                 });
     }
 
