@@ -21,9 +21,12 @@ import java.util.concurrent.Executor;
  * <li>A structural failure (the event can never be processed) is reported: the original event, with the failure in
  * the {@code deadreason} extension attribute unless {@code includeDeadReason=false}. The event then counts as
  * finished and is confirmed with the next confirmation.</li>
- * <li>A technical failure (see {@code technicalExceptions}) is refused: nothing is reported, the exchange fails
- * with {@link MConnectEventsDeadRefusedException}, and the consumer leaves the event unconfirmed so that it comes
- * again, even when the dead letter channel swallows that exception.</li>
+ * <li>A technical failure (see {@code technicalExceptions}) is refused: nothing is reported, and the event's
+ * context records the refusal ({@link MConnectEventsDeadRefusedException}), so that the consumer leaves the event
+ * unconfirmed, logs it as one technical failure and gets it again. The exchange gets no new exception: under a dead
+ * letter channel, one would only bring Camel's fatal-fallback warnings with their stack traces, and the consumer
+ * reads the refusal from the context whatever the error handler does with the exchange. A report that cannot be
+ * sent is refused the same way.</li>
  * <li>An exchange that did not come from an mconnect-events consumer fails with an error that says so.</li>
  * <li>In a transacted route the exchange is marked rollback-only either way: the event is dead or comes again, so
  * nothing it wrote may commit.</li>
@@ -66,8 +69,7 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         Throwable failure = failureOf(exchange);
         Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);
         if (technical != null) {
-            context.refusedAsTechnical(failure);
-            exchange.setException(new MConnectEventsDeadRefusedException("Not reporting " + EventRules.name(context.event())
+            context.refusedAsTechnical(new MConnectEventsDeadRefusedException("Not reporting " + EventRules.name(context.event())
                     + " (offset " + context.offset() + ") dead: its failure is technical (" + technical.getClass().getName()
                     + ": " + technical.getMessage() + "), and technical failures are never dead. The event stays unconfirmed"
                     + " and comes again.", failure));
@@ -82,12 +84,10 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
                 metrics.deadOne();
                 LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
             } else {
-                MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
+                // like a technical failure: the event stays unconfirmed and comes again; the consumer logs it
+                context.refusedAsTechnical(new MConnectEventsUnavailableException(0, "Could not report "
                         + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
-                        + ". The event stays unconfirmed and comes again.", result.cause());
-                // a dead letter channel may swallow this exception; the mark keeps the event unconfirmed regardless
-                context.refusedAsTechnical(notReported);
-                exchange.setException(notReported);
+                        + ". The event stays unconfirmed and comes again.", result.cause()));
             }
             callback.done(false);
         }));
