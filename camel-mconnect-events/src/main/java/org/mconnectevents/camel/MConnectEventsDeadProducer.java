@@ -9,6 +9,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.camel.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,18 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsDeadProducer.class);
     private static final int MAX_REASON_LENGTH = 2000;
+    private static final String REPORTED_BY_THE_ROUTE = "reported dead by the route";
 
     private final MConnectEventsEndpoint endpoint;
     private final MConnectEventsMetrics metrics;
     private final TechnicalFailures technicalFailures;
+    private final Redaction redaction;
 
     public MConnectEventsDeadProducer(MConnectEventsEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.metrics = endpoint.metrics();
+        this.redaction = endpoint.redaction();
         this.technicalFailures = new TechnicalFailures(endpoint.getConfiguration().getTechnicalExceptions(),
                 endpoint.getConfiguration().getStructuralExceptions());
     }
@@ -70,9 +74,8 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);
         if (technical != null) {
             context.refusedAsTechnical(new MConnectEventsDeadRefusedException("Not reporting " + EventRules.name(context.event())
-                    + " (offset " + context.offset() + ") dead: its failure is technical (" + technical.getClass().getName()
-                    + ": " + technical.getMessage() + "), and technical failures are never dead. The event stays unconfirmed"
-                    + " and comes again.", failure));
+                    + " (offset " + context.offset() + ") dead: its failure is technical (" + redaction.failure(technical)
+                    + "), and technical failures are never dead. The event stays unconfirmed and comes again.", failure));
             callback.done(true);
             return true;
         }
@@ -82,12 +85,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
-                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(), reason(failure));
+                LOG.info("Reported {} (offset {}) dead: {}", EventRules.name(dead), context.offset(),
+                        failure == null ? REPORTED_BY_THE_ROUTE : redaction.failure(failure));
             } else {
                 // like a technical failure: the event stays unconfirmed and comes again; the consumer logs it
                 context.refusedAsTechnical(new MConnectEventsUnavailableException(0, "Could not report "
-                        + EventRules.name(dead) + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
-                        + ". The event stays unconfirmed and comes again.", result.cause()));
+                        + EventRules.name(dead) + " dead on " + context.session().describe() + ": "
+                        + redaction.failure(result.cause()) + ". The event stays unconfirmed and comes again.", result.cause()));
             }
             callback.done(false);
         }));
@@ -121,9 +125,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         return CloudEventBuilder.v1(event).withExtension(MConnectEventsConstants.DEAD_REASON_ATTRIBUTE, reason).build();
     }
 
+    /**
+     * The reason reported with the event, message included: it goes to the service with the event, whose data the
+     * service holds anyway, and is never logged (our lines name the failure through {@link Redaction}).
+     */
     private static String reason(Throwable failure) {
         if (failure == null) {
-            return "reported dead by the route";
+            return REPORTED_BY_THE_ROUTE;
         }
         String reason = failure.getClass().getName() + ": " + failure.getMessage();
         return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
