@@ -74,6 +74,11 @@ public class MConnectEventsConfiguration implements Cloneable {
     private long requestTimeout = 100_000;
     @UriParam(label = "advanced", defaultValue = "8", description = "HTTP connections kept open per endpoint.")
     private int maxConnections = 8;
+    @UriParam(label = "advanced", defaultValue = "false", description = "A debugging aid, never for production: let log lines "
+            + "and exception messages carry what may be personal data of an event (the messages of the failures of its "
+            + "route, the service's explanation of a malformed event, partition keys, what the JSON parser quotes). By "
+            + "default they name events by source, id, type, offset and size, and failures by exception class and rule.")
+    private boolean logEventData;
 
     // producer
 
@@ -294,6 +299,14 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public boolean isLogEventData() {
+        return logEventData;
+    }
+
+    public void setLogEventData(boolean logEventData) {
+        this.logEventData = logEventData;
     }
 
     public String getFormat() {

@@ -9,6 +9,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.client.UndecodedEvent;
+import org.mconnectevents.camel.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,12 @@ import java.util.concurrent.Executor;
  * <li>A structural failure (the event can never be processed) is reported: the original event, with the failure in
  * the {@code deadreason} extension attribute unless {@code includeDeadReason=false}. The event then counts as
  * finished and is confirmed with the next confirmation.</li>
- * <li>A technical failure (see {@code technicalExceptions}) is refused: nothing is reported, the exchange fails
- * with {@link MConnectEventsDeadRefusedException}, and the consumer leaves the event unconfirmed so that it comes
- * again, even when the dead letter channel swallows that exception.</li>
+ * <li>A technical failure (see {@code technicalExceptions}) is refused: nothing is reported, and the event's
+ * context records the refusal ({@link MConnectEventsDeadRefusedException}), so that the consumer leaves the event
+ * unconfirmed, logs it as one technical failure and gets it again. The exchange gets no new exception: under a dead
+ * letter channel, one would only bring Camel's fatal-fallback warnings with their stack traces, and the consumer
+ * reads the refusal from the context whatever the error handler does with the exchange. A report that cannot be
+ * sent is refused the same way.</li>
  * <li>An exchange that did not come from an mconnect-events consumer fails with an error that says so.</li>
  * <li>In a transacted route the exchange is marked rollback-only either way: the event is dead or comes again, so
  * nothing it wrote may commit.</li>
@@ -38,15 +42,18 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
     private static final int MAX_REASON_LENGTH = 2000;
     private static final URI UNDECODED_SOURCE = URI.create("urn:mconnect-events:undecoded");
     private static final String UNDECODED_TYPE = "MConnectEvents.Undecoded";
+    private static final String REPORTED_BY_THE_ROUTE = "reported dead by the route";
 
     private final MConnectEventsEndpoint endpoint;
     private final MConnectEventsMetrics metrics;
     private final TechnicalFailures technicalFailures;
+    private final Redaction redaction;
 
     public MConnectEventsDeadProducer(MConnectEventsEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.metrics = endpoint.metrics();
+        this.redaction = endpoint.redaction();
         this.technicalFailures = new TechnicalFailures(endpoint.getConfiguration().getTechnicalExceptions(),
                 endpoint.getConfiguration().getStructuralExceptions());
     }
@@ -71,11 +78,9 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         Throwable failure = failureOf(exchange);
         Throwable technical = failure == null ? null : technicalFailures.technicalCause(failure);
         if (technical != null) {
-            context.refusedAsTechnical(failure);
-            exchange.setException(new MConnectEventsDeadRefusedException("Not reporting " + context.name()
-                    + " (offset " + context.offset() + ") dead: its failure is technical (" + technical.getClass().getName()
-                    + ": " + technical.getMessage() + "), and technical failures are never dead. The event stays unconfirmed"
-                    + " and comes again.", failure));
+            context.refusedAsTechnical(new MConnectEventsDeadRefusedException("Not reporting " + context.name()
+                    + " (offset " + context.offset() + ") dead: its failure is technical (" + redaction.failure(technical)
+                    + "), and technical failures are never dead. The event stays unconfirmed and comes again.", failure));
             callback.done(true);
             return true;
         }
@@ -84,14 +89,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
-                LOG.info("Reported {} (offset {}) dead: {}", context.name(), context.offset(), reason(failure));
+                LOG.info("Reported {} (offset {}) dead: {}", context.name(), context.offset(),
+                        failure == null ? REPORTED_BY_THE_ROUTE : redaction.failure(failure));
             } else {
-                MConnectEventsUnavailableException notReported = new MConnectEventsUnavailableException(0, "Could not report "
-                        + context.name() + " dead on " + context.session().describe() + ": " + result.cause().getMessage()
-                        + ". The event stays unconfirmed and comes again.", result.cause());
-                // a dead letter channel may swallow this exception; the mark keeps the event unconfirmed regardless
-                context.refusedAsTechnical(notReported);
-                exchange.setException(notReported);
+                // like a technical failure: the event stays unconfirmed and comes again; the consumer logs it
+                context.refusedAsTechnical(new MConnectEventsUnavailableException(0, "Could not report "
+                        + context.name() + " dead on " + context.session().describe() + ": "
+                        + redaction.failure(result.cause()) + ". The event stays unconfirmed and comes again.", result.cause()));
             }
             callback.done(false);
         }));
@@ -163,9 +167,13 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
         return UNDECODED_SOURCE;
     }
 
+    /**
+     * The reason reported with the event, message included: it goes to the service with the event, whose data the
+     * service holds anyway, and is never logged (our lines name the failure through {@link Redaction}).
+     */
     private static String reason(Throwable failure) {
         if (failure == null) {
-            return "reported dead by the route";
+            return REPORTED_BY_THE_ROUTE;
         }
         String reason = failure.getClass().getName() + ": " + failure.getMessage();
         return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;

@@ -19,6 +19,7 @@ import org.mconnectevents.camel.client.ClientOptions;
 import org.mconnectevents.camel.client.EventRules;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.MConnectEventsClient;
+import org.mconnectevents.camel.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
         checked.checkValidAt(Clock.systemUTC().instant());
         certificate = checked;
         return new ClientOptions(baseAddress, tls, Duration.ofMillis(configuration.getConnectTimeout()),
-                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections());
+                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxConnections(), redaction());
     }
 
     /** Camel reads a number or duration it cannot parse (requestTimeout=abc) as 0, so 0 is refused with the option's name. */
@@ -165,6 +166,11 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     /** The rules checked before producing, with this endpoint's size limits. */
     public EventRules eventRules() {
         return new EventRules(configuration.getMaxEventSize(), configuration.getMaxRequestSize(), Clock.systemUTC());
+    }
+
+    /** What this endpoint's log lines and exception messages may say about an event (the option logEventData). */
+    public Redaction redaction() {
+        return Redaction.of(configuration.isLogEventData());
     }
 
     /** The client certificate, once a client was made; null before. */

@@ -252,7 +252,7 @@ final class SessionRunner {
         open.retryDelay = backOff.afterTechnicalFailure();
         LOG.warn("{}: {} (offset {}) failed with a technical error and is not confirmed; it comes again in a new session"
                         + " after about {} ms. Cause: {}", name, context.name(), context.offset(), open.retryDelay,
-                describe(failure));
+                failure == null ? "unknown" : consumer.getEndpoint().redaction().message(failure));
         open.pause();
         // what finished before the failure is confirmed first: over long polling, confirm and close are separate requests
         open.confirmations.flush().onComplete(flushed -> owner.execute(() -> close(open)));

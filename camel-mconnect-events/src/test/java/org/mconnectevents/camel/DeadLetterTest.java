@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mconnectevents.camel.support.EmulatorClients;
+import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 
@@ -136,6 +137,36 @@ class DeadLetterTest extends EmulatorRouteTestSupport {
         within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "refused").confirmed()).isEqualTo(1));
         assertThat(attempts).containsExactly("order-1", "order-1", "order-1");
         assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).isEmpty();
+        assertThat(RegistryConsumption.dead(emulator).path("reported").asLong()).isZero();
+    }
+
+    @Test
+    void aRefusedTechnicalFailureIsLoggedAsOneWarningNamingTheEventAndTheReasonWithoutStackTraces() throws Exception {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mconnect-events:dead"));
+                from("mconnect-events:events?group=quiet&reconnectDelay=10")
+                        .process(exchange -> {
+                            attempts.add(idOf(exchange));
+                            if (attempts.size() == 1) {
+                                throw new SQLTransientConnectionException("no connection to the orders database within 30 s");
+                            }
+                        });
+            }
+        });
+
+        try (LogCapture log = LogCapture.everything()) {
+            OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+
+            within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "quiet").confirmed()).isEqualTo(1));
+            assertThat(attempts).containsExactly("order-1", "order-1");
+            assertThat(log.warningsOrWorse()).singleElement().asString()
+                    .contains("source=" + EmulatorClients.SOURCE, "id=order-1", "offset ")
+                    .contains("java.sql.SQLTransientConnectionException");
+            assertThat(log.stackTraces()).isZero();
+        }
         assertThat(RegistryConsumption.dead(emulator).path("reported").asLong()).isZero();
     }
 

@@ -217,8 +217,13 @@ class ProducerErrorsTest extends EmulatorRouteTestSupport {
             assertThat(refused.getStatus()).isEqualTo(status);
             assertThat(refused.getServerText()).contains(serverTextPart);
             assertThat(refused.isRetryable()).isFalse();
-            assertThat(refused.getMessage()).startsWith("MConnect Events refused " + event)
-                    .contains("answered " + status).endsWith(refused.getServerText());
+            assertThat(refused.getMessage()).startsWith("MConnect Events refused " + event).contains("answered " + status);
+            if (status == 400 || status == 422) {
+                // what the service says of the event's data may quote it: the program reads it, the message does not
+                assertThat(refused.getMessage()).doesNotContain(refused.getServerText()).contains("getServerText()");
+            } else {
+                assertThat(refused.getMessage()).endsWith(refused.getServerText());
+            }
         });
         assertThat(EMULATOR.emulator().state().get("produced").asLong()).isZero();
     }

@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mconnectevents.camel.support.Waiting.throughout;
 import static org.mconnectevents.camel.support.Waiting.within;
 
 /**
@@ -154,6 +157,57 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
                     .contains("no pong within PT0.5S").contains("the connection is half-open"));
             context.getRouteController().stopRoute("consumer"); // before the proxy goes
         }
+    }
+
+    @Test
+    void aHalfOpenConnectionIsGivenUpPingTimeoutAfterItsUnansweredPingNotAtTheNextPing() throws Exception {
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        try (LoopbackProxy proxy = LoopbackProxy.to(emulator.port())) {
+            consume("mconnect-events:events?group=pong-timeout&pingInterval=6s&pingTimeout=1s&reconnectDelay=20"
+                    + "&confirmInterval=50&baseAddress=" + proxy.baseAddress(), received);
+            OrderEvents.produce(template, OrderEvents.orders("order-", 5, n -> "customer:" + n));
+            // all confirmed, so that the session has nothing left to send but its pings
+            within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "pong-timeout"))
+                    .isEqualTo(new RegistryConsumption.Group(0, 0, 5, 1)));
+
+            proxy.stallConnections();
+            within(10).until(() -> proxy.clientSentWhileStalled().isDone());
+            long pingSentAt = proxy.clientSentWhileStalled().get();
+            within(10).until(() -> proxy.connectionsAccepted() >= 2);
+            long givenUpAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pingSentAt);
+
+            // pingTimeout (1 s) after the ping, plus reconnectDelay and a connection; not pingInterval (6 s) later
+            assertThat(givenUpAfter).isBetween(800L, 4000L);
+            context.getRouteController().stopRoute("consumer"); // before the proxy goes
+        }
+    }
+
+    @Test
+    void aSessionPausedForBackPressureLongerThanPingTimeoutIsNotGivenUpForPongsItCannotRead() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("mconnect-events:events?group=paused&pingInterval=100&pingTimeout=300&maxPendingEvents=1")
+                        .routeId("consumer")
+                        .process(exchange -> {
+                            release.await(20, TimeUnit.SECONDS);
+                            received.add(idOf(exchange));
+                        });
+            }
+        });
+        MConnectEventsEndpoint endpoint = (MConnectEventsEndpoint) context.getRoute("consumer").getEndpoint();
+        OrderEvents.produce(template, OrderEvents.orders("order-", 200, n -> "customer:" + n));
+        within(10).until(() -> RegistryConsumption.group(emulator, "paused").inFlight() > 0);
+
+        // paused on the first event; once its buffer of unread messages is full the socket reads nothing, and the
+        // pongs wait unread behind the events, five timeouts long
+        throughout(1500).until(() -> RegistryConsumption.group(emulator, "paused").sessions() == 1);
+        release.countDown();
+
+        within(20).until(() -> received.size() == 200);
+        assertThat(endpoint.getReconnectCount()).isZero();
     }
 
     private void consume(String uri, Set<String> received) throws Exception {

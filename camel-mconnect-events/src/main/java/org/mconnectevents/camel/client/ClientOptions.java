@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a TCP and TLS connection
  * @param requestTimeout how long a request may wait for its answer (long polls add the poll time on top)
  * @param maxConnections HTTP connections kept open for producing
+ * @param redaction      what the client's exception messages may say about an event (hiding its data by default)
  */
-public record ClientOptions(URI baseAddress, ClientTls tls, Duration connectTimeout, Duration requestTimeout, int maxConnections) {
+public record ClientOptions(URI baseAddress, ClientTls tls, Duration connectTimeout, Duration requestTimeout, int maxConnections,
+                            Redaction redaction) {
+
+    /** Options whose messages hide event data. */
+    public ClientOptions(URI baseAddress, ClientTls tls, Duration connectTimeout, Duration requestTimeout, int maxConnections) {
+        this(baseAddress, tls, connectTimeout, requestTimeout, maxConnections, Redaction.HIDING_EVENT_DATA);
+    }
 
     public ClientOptions {
         Objects.requireNonNull(baseAddress, "baseAddress");
@@ -28,6 +35,7 @@ public record ClientOptions(URI baseAddress, ClientTls tls, Duration connectTime
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(30) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(100) : requestTimeout;
         maxConnections = maxConnections <= 0 ? 8 : maxConnections;
+        redaction = redaction == null ? Redaction.HIDING_EVENT_DATA : redaction;
     }
 
     /** The address of a path under the REST base, e.g. {@code ce/produce/events}. */

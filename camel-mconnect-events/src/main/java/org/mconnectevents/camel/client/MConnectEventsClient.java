@@ -178,7 +178,7 @@ public final class MConnectEventsClient implements AutoCloseable {
                     if (status >= 400 && status < 500 && status != 408 && status != 429) {
                         return Future.failedFuture(new MConnectEventsRejectedException(status, text,
                                 "MConnect Events refused " + what + " (" + target + " answered " + status + " "
-                                        + reason(status) + "): " + text));
+                                        + reason(status) + "): " + explanation(status, text, body != null)));
                     }
                     return Future.failedFuture(new MConnectEventsUnavailableException(status, "MConnect Events failed "
                             + what + " (" + target + " answered " + status + "): " + text
@@ -256,6 +256,19 @@ public final class MConnectEventsClient implements AutoCloseable {
     static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The service's explanation of a refusal, as our message quotes it: what it says of a request body it found
+     * malformed (400) or of data that does not match its schema (422) may quote the event's data, so it is left out
+     * unless event data is shown.
+     */
+    private String explanation(int status, String text, boolean sentABody) {
+        if (!sentABody || (status != 400 && status != 422) || options.redaction().showsEventData()) {
+            return text;
+        }
+        return "its explanation (" + text.length() + " characters) is left out because it may quote the event's data;"
+                + " read it with getServerText(), or set logEventData=true";
     }
 
     private static String pathOf(String uri) {

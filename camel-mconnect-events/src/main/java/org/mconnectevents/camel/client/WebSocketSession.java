@@ -12,7 +12,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A consumer session over WebSocket ({@code GET /ce/consume/ws}, sub-protocol {@code cloudevents.json}):
  * events arrive as text messages; {@code confirm:<offset>} and {@code dead:<event>} go back. Pings find a
- * half-open connection: without a pong in time the session ends and the consumer reconnects.
+ * half-open connection: a ping every {@code pingInterval}, and without its pong {@code pingTimeout} after it (counted
+ * while the socket reads) the session ends and the consumer reconnects.
  * State is guarded by the session's monitor.
  */
 final class WebSocketSession implements ConsumerSession {
@@ -27,8 +28,11 @@ final class WebSocketSession implements ConsumerSession {
     private boolean ended;
     private boolean closing;
     private boolean paused;
-    private long pingSentAt = -1;
+    /** A ping went out and its pong has not been read yet. */
+    private boolean awaitingPong;
     private long pingTimer = -1;
+    /** Armed while a ping is unanswered and the socket reads: when it fires, the connection is half-open. */
+    private long pongTimer = -1;
 
     private WebSocketSession(Vertx vertx, WebSocket socket, String address, WebSocketSettings settings, int maxEventSize,
                              SessionListener listener) {
@@ -49,7 +53,7 @@ final class WebSocketSession implements ConsumerSession {
         socket.closeHandler(closed -> session.onClose());
         long interval = settings.pingInterval().toMillis();
         synchronized (session) {
-            session.pingTimer = vertx.setPeriodic(interval, interval, timer -> session.checkAlive());
+            session.pingTimer = vertx.setPeriodic(interval, interval, timer -> session.ping());
         }
         return session;
     }
@@ -83,28 +87,49 @@ final class WebSocketSession implements ConsumerSession {
         }
     }
 
-    private void checkAlive() {
-        boolean halfOpen;
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            long now = System.nanoTime();
-            // a paused socket reads nothing, pongs included: judge it only while reading
-            halfOpen = !paused && pingSentAt >= 0 && now - pingSentAt > settings.pingTimeout().toNanos();
-            if (!halfOpen && pingSentAt < 0) {
-                pingSentAt = now;
-                socket.writePing(Buffer.buffer("mconnect-events"));
-            }
+    /**
+     * Sends a ping unless one is still unanswered, and gives its pong {@code pingTimeout} to arrive. A ping goes out
+     * while the socket is paused too, but its clock runs only while the socket reads (see {@link #pause()}).
+     */
+    private synchronized void ping() {
+        if (ended || awaitingPong) {
+            return;
         }
-        if (halfOpen) {
-            failed(new TimeoutException("no pong within " + settings.pingTimeout() + " on " + address
-                    + ": the connection is half-open"));
+        awaitingPong = true;
+        socket.writePing(Buffer.buffer("mconnect-events"));
+        if (!paused) {
+            armPongTimer();
         }
     }
 
+    /** Under the monitor. */
+    private void armPongTimer() {
+        pongTimer = vertx.setTimer(settings.pingTimeout().toMillis(), this::pongMissing);
+    }
+
+    /** Under the monitor. */
+    private void disarmPongTimer() {
+        if (pongTimer >= 0) {
+            vertx.cancelTimer(pongTimer);
+            pongTimer = -1;
+        }
+    }
+
+    private void pongMissing(long timer) {
+        synchronized (this) {
+            // a pong, a pause (and resume, which arms a new timer) or the end may have come while this one fired
+            if (timer != pongTimer || ended || paused || !awaitingPong) {
+                return;
+            }
+            pongTimer = -1;
+        }
+        failed(new TimeoutException("no pong within " + settings.pingTimeout() + " on " + address
+                + ": the connection is half-open"));
+    }
+
     private synchronized void onPong() {
-        pingSentAt = -1;
+        awaitingPong = false;
+        disarmPongTimer();
     }
 
     private void onFailure(Throwable failure) {
@@ -129,6 +154,7 @@ final class WebSocketSession implements ConsumerSession {
             }
             ended = true;
             vertx.cancelTimer(pingTimer);
+            disarmPongTimer();
         }
         listener.onClosed(cause);
     }
@@ -158,10 +184,17 @@ final class WebSocketSession implements ConsumerSession {
         return socket.writeTextMessage(message);
     }
 
+    /**
+     * Stops reading (back-pressure). Once its buffer of unread messages is full, a paused socket reads nothing from
+     * the connection, pongs included, so an unanswered ping is not judged while paused: its clock stops here and
+     * starts again, with a whole {@code pingTimeout}, on resume, since its pong may be waiting among the bytes not
+     * read yet. A connection that died while paused is found pingTimeout after the resume.
+     */
     @Override
     public synchronized void pause() {
         if (!paused) {
             paused = true;
+            disarmPongTimer();
             socket.pause();
         }
     }
@@ -170,7 +203,9 @@ final class WebSocketSession implements ConsumerSession {
     public synchronized void resume() {
         if (paused) {
             paused = false;
-            pingSentAt = -1;
+            if (awaitingPong && !ended) {
+                armPongTimer();
+            }
             socket.resume();
         }
     }

@@ -5,6 +5,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.mconnectevents.camel.MConnectEventsConstants;
+import org.mconnectevents.camel.client.Redaction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +24,26 @@ final class OutboxParkedReports {
 
     private final Endpoint endpoint;
     private final Supplier<ProducerTemplate> producer;
+    private final Redaction redaction;
 
     /**
      * @param endpointUri where to send reports, or null; resolved now, so that a mistyped one fails at once
      * @param producer    the relay's producer template
+     * @param redaction   whether the log may show a row's partition key
      */
-    OutboxParkedReports(CamelContext camelContext, String endpointUri, Supplier<ProducerTemplate> producer) {
+    OutboxParkedReports(CamelContext camelContext, String endpointUri, Supplier<ProducerTemplate> producer, Redaction redaction) {
         this.endpoint = endpointUri == null ? null : camelContext.getEndpoint(endpointUri);
         this.producer = producer;
+        this.redaction = redaction;
     }
 
     void report(OutboxStore.Row row, String error) {
-        LOG.warn("Parked {}: the service refused it for good ({}). Later events of partition key {} wait behind it until "
-                + "it is released or given up (OutboxOperations).", row.name(), error, row.partitionKey());
+        // a partition key may name a person: shown only with logEventData
+        String key = row.partitionKey() == null ? null
+                : redaction.showsEventData() ? "partition key " + row.partitionKey() : "its partition key";
+        LOG.warn("Parked {}: the service refused it for good ({}). {}", row.name(), error, key == null
+                ? "It has no partition key, so no event waits behind it."
+                : "Later events of " + key + " wait behind it until it is released or given up (OutboxOperations).");
         if (endpoint == null) {
             return;
         }
@@ -49,7 +57,8 @@ final class OutboxParkedReports {
         });
         if (result.getException() != null) {
             // the row is parked and logged above; the report is a notification, and failing the relay would not bring it
-            LOG.warn("Could not report parked {} to {}: {}", row.name(), endpoint.getEndpointUri(), result.getException().toString());
+            LOG.warn("Could not report parked {} to {}: {}", row.name(), endpoint.getEndpointUri(),
+                    redaction.failure(result.getException()));
         }
     }
 }

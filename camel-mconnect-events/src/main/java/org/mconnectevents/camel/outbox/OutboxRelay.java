@@ -12,9 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
+import org.mconnectevents.camel.MConnectEventsEndpoint;
+import org.mconnectevents.camel.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,7 @@ public final class OutboxRelay implements Processor {
     private final OutboxRelaySettings settings;
     private final Clock clock;
     private final OutboxParkedReports reports;
+    private final Redaction redaction;
     private ProducerTemplate producer;
 
     // owned by the thread that runs the relay (the timer's), one at a time
@@ -71,8 +75,9 @@ public final class OutboxRelay implements Processor {
         this.settings = settings;
         this.clock = clock;
         // resolved now, so that a mistyped endpoint fails the relay's start rather than its first send or refusal
-        camelContext.getEndpoint(settings.getEndpoint());
-        this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint(), this::producer);
+        Endpoint endpoint = camelContext.getEndpoint(settings.getEndpoint());
+        this.redaction = endpoint instanceof MConnectEventsEndpoint events ? events.redaction() : Redaction.HIDING_EVENT_DATA;
+        this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint(), this::producer, redaction);
     }
 
     /** A relay over the outbox in {@code dataSource}, with the default settings. */
@@ -192,6 +197,11 @@ public final class OutboxRelay implements Processor {
 
     OutboxRelaySettings settings() {
         return settings;
+    }
+
+    /** What the relay's log lines and recorded errors may say about an event: the option logEventData of its endpoint. */
+    Redaction redaction() {
+        return redaction;
     }
 
     private void purgeIfDue() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.mconnectevents.camel.client.EventCodec;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.camel.client.Redaction;
 
 /**
  * The sending of one relay transaction's rows: batches in row order within the request limits; a refused batch is
@@ -22,6 +23,8 @@ final class OutboxSending {
     private final Connection connection;
     private final List<OutboxStore.Row> rows;
     private final OutboxRelaySettings settings;
+    /** Errors are logged and recorded in the row: they name events, never quote their data (unless logEventData). */
+    private final Redaction redaction;
 
     /** A row parked in this transaction, and why. */
     record Parked(OutboxStore.Row row, String error) {
@@ -42,6 +45,7 @@ final class OutboxSending {
         this.connection = connection;
         this.rows = rows;
         this.settings = relay.settings();
+        this.redaction = relay.redaction();
     }
 
     void run() throws SQLException {
@@ -60,7 +64,7 @@ final class OutboxSending {
                 }
                 batch = new ArrayList<>();
                 bytes = 0;
-                park(row, "the stored event is not a CloudEvent in the JSON event format: " + e.getMessage());
+                park(row, "the stored event is not a CloudEvent in the JSON event format: " + redaction.failure(e));
                 continue;
             }
             long size = json.length;
@@ -94,7 +98,7 @@ final class OutboxSending {
             return true;
         }
         if (!refusedForGood(error)) {
-            stop(sendable, error.getMessage());
+            stop(sendable, redaction.message(error));
             return false;
         }
         if (sendable.size() == 1) {
@@ -109,12 +113,12 @@ final class OutboxSending {
             // so many refusals with nothing stored between them look like a wrong configuration (certificate, address,
             // authorizations), not like bad events: park no more, keep the rows pending and back off until it is fixed
             stop(List.of(refused), settings.getMaxParkedInARow() + " events in a row were refused for good, the last with: "
-                    + refusal.getMessage() + "; this looks like a configuration error, so the relay parks no more and "
+                    + redaction.message(refusal) + "; this looks like a configuration error, so the relay parks no more and "
                     + "retries after a back-off until the service stores an event again");
             return false;
         }
         relay.parkedOne();
-        park(refused.row(), refusal.getMessage());
+        park(refused.row(), redaction.message(refusal));
         return true;
     }
 

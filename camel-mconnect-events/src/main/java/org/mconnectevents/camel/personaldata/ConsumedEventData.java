@@ -1,5 +1,6 @@
 package org.mconnectevents.camel.personaldata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.JsonPath;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.mconnectevents.camel.client.Redaction;
 
 /**
  * The JSON data of one consumed event, parsed once, and the values a personal-data rule reads from it. Anything the
@@ -35,8 +37,11 @@ final class ConsumedEventData {
         this.document = document;
     }
 
-    /** Parses the data ({@code String} or {@code byte[]}, UTF-8) of the event ({@code source}, {@code id}, {@code type}). */
-    static ConsumedEventData parse(String source, String id, String type, Object data) {
+    /**
+     * Parses the data ({@code String} or {@code byte[]}, UTF-8) of the event ({@code source}, {@code id}, {@code type});
+     * {@code redaction} says whether a failure may quote the data.
+     */
+    static ConsumedEventData parse(String source, String id, String type, Object data, Redaction redaction) {
         String text = data instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) data;
         if (text == null || text.isBlank()) {
             throw new PersonalDataPathMissingException(describe(source, id, type) + " has no data, and a personal-data rule "
@@ -46,8 +51,19 @@ final class ConsumedEventData {
             return new ConsumedEventData(source, id, type, JSON.jsonProvider().parse(text));
         } catch (InvalidJsonException e) {
             throw new PersonalDataPathMissingException(describe(source, id, type) + " has data that is not JSON, and a "
-                    + "personal-data rule exists for its type: its paths cannot be read (" + e.getMessage() + ").", e);
+                    + "personal-data rule exists for its type: its paths cannot be read (" + whereNotJson(e, redaction) + ").", e);
         }
+    }
+
+    /** Where the parser stopped; what it says there quotes the data, so only when showing event data. */
+    private static String whereNotJson(InvalidJsonException e, Redaction redaction) {
+        if (redaction.showsEventData()) {
+            return e.getMessage();
+        }
+        if (e.getCause() instanceof JsonProcessingException parsing && parsing.getLocation() != null) {
+            return "not JSON at line " + parsing.getLocation().getLineNr() + ", column " + parsing.getLocation().getColumnNr();
+        }
+        return "not JSON";
     }
 
     /** Every value {@code path} finds, each a non-blank scalar; at least one. */

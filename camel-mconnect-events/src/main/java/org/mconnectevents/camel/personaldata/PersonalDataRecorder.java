@@ -9,6 +9,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
 import org.mconnectevents.camel.MConnectEventsConstants;
+import org.mconnectevents.camel.MConnectEventsEndpoint;
+import org.mconnectevents.camel.client.Redaction;
 
 /**
  * Records the processing of personal data for each consumed event whose type has a rule in the
@@ -83,8 +85,13 @@ public final class PersonalDataRecorder extends ServiceSupport implements Proces
         if (data != null && !(data instanceof String) && !(data instanceof byte[])) {
             data = message.getBody(String.class);
         }
-        List<PersonalDataRecord> records = rule.records(source, id, data, policy.getIdno(), clock.instant());
+        List<PersonalDataRecord> records = rule.records(source, id, data, policy.getIdno(), clock.instant(), redactionOf(exchange));
         sink.write(exchange, records);
+    }
+
+    /** The option logEventData of the mconnect-events endpoint the event came from; without one, event data is hidden. */
+    private static Redaction redactionOf(Exchange exchange) {
+        return exchange.getFromEndpoint() instanceof MConnectEventsEndpoint from ? from.redaction() : Redaction.HIDING_EVENT_DATA;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mconnectevents.camel.client.Redaction;
 import org.mconnectevents.camel.personaldata.ConsumedEventData.RulePath;
 
 /**
@@ -71,9 +72,13 @@ public final class PersonalDataRule {
         return legalReason;
     }
 
-    /** One record per distinct data subject the event's data names, in the order the paths find them. */
-    List<PersonalDataRecord> records(String source, String id, Object data, String processorIdno, Instant processedAt) {
-        ConsumedEventData event = ConsumedEventData.parse(source, id, eventType, data);
+    /**
+     * One record per distinct data subject the event's data names, in the order the paths find them; {@code redaction}
+     * says whether a failure may quote the data.
+     */
+    List<PersonalDataRecord> records(String source, String id, Object data, String processorIdno, Instant processedAt,
+                                     Redaction redaction) {
+        ConsumedEventData event = ConsumedEventData.parse(source, id, eventType, data, redaction);
         Set<String> subjectsFound = new LinkedHashSet<>();
         for (RulePath path : subjectPaths) {
             subjectsFound.addAll(event.values(path, "data subject"));

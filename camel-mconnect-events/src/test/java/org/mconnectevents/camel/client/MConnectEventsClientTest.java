@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,13 +38,14 @@ class MConnectEventsClientTest {
     static final MConnectEventsEmulatorExtension EMULATOR = MConnectEventsEmulatorExtension.withConfig(EmulatorClients.CONFIG);
 
     private static Vertx vertx;
+    private static ClientTls tls;
     private static MConnectEventsClient client;
 
     @BeforeAll
     static void createClient() throws Exception {
         Emulator emulator = EMULATOR.emulator();
         vertx = Vertx.vertx();
-        ClientTls tls = ClientTls.keyStore(Buffer.buffer(Files.readAllBytes(emulator.clientKeyStore(EmulatorClients.REGISTRY))),
+        tls = ClientTls.keyStore(Buffer.buffer(Files.readAllBytes(emulator.clientKeyStore(EmulatorClients.REGISTRY))),
                         emulator.keyStorePassword(), null, "registry.p12")
                 .trustPem(Buffer.buffer(Files.readAllBytes(emulator.trustedCertificate())));
         client = MConnectEventsClient.create(vertx, new ClientOptions(emulator.baseAddress(), tls, Duration.ofSeconds(5),
@@ -147,6 +149,32 @@ class MConnectEventsClientTest {
             assertThat(e.getMessage()).contains("event x", "401");
             assertThat(e.isRetryable()).isFalse();
         });
+    }
+
+    @Test
+    void theServersExplanationOfAMalformedEventMayQuoteItsDataSoTheMessageCarriesItOnlyWhenShowingEventData() {
+        String idnp = "2009876543210";
+        // the service's JSON parser quotes the token it could not read
+        BinaryEvent malformed = new BinaryEvent(Map.of("ce-specversion", "1.0", "ce-id", "malformed-1",
+                "ce-source", EmulatorClients.SOURCE, "ce-type", EmulatorClients.ORDER_CREATED),
+                "application/json", Buffer.buffer("{\"idnp\": x" + idnp + "}"));
+        MConnectEventsClient showing = MConnectEventsClient.create(vertx, new ClientOptions(EMULATOR.emulator().baseAddress(),
+                tls, Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Redaction.SHOWING_EVENT_DATA));
+        try {
+            Future<Void> hidden = client.produceRaw(malformed, "event malformed-1");
+            Future<Void> shown = showing.produceRaw(malformed, "event malformed-1");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> hidden.isComplete() && shown.isComplete());
+
+            assertThat(hidden.cause()).isInstanceOfSatisfying(MConnectEventsRejectedException.class, e -> {
+                assertThat(e.getStatus()).isEqualTo(400);
+                assertThat(e.getServerText()).as("for the program to read").contains(idnp);
+                assertThat(e.getMessage()).contains("event malformed-1", "400", "getServerText()").doesNotContain(idnp);
+            });
+            assertThat(shown.cause()).isInstanceOfSatisfying(MConnectEventsRejectedException.class,
+                    e -> assertThat(e.getMessage()).contains("event malformed-1", "400").endsWith(e.getServerText()));
+        } finally {
+            showing.close();
+        }
     }
 
     private static CloudEvent event(String id, String partitionKey) {

@@ -20,6 +20,7 @@ import org.mconnectevents.camel.MConnectEventsConstants;
 import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.OrderEvents;
+import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.emulator.config.Faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 abstract class OutboxRelayContract extends OutboxRelayTestSupport {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String IDNP = "2009876543210";
 
     @Test
     void sendsPendingRowsInTheirOrderAndMarksThemSent() throws Exception {
@@ -154,6 +156,40 @@ abstract class OutboxRelayContract extends OutboxRelayTestSupport {
         await().atMost(BOUND).until(() -> bodies.equals(List.of("{\"order\":\"order-0\"}")));
         await().atMost(BOUND).until(() -> count("sent_at IS NULL") == 0);
         assertThat(new OutboxOperations(database.dataSource()).parked()).isEmpty();
+    }
+
+    @Test
+    void parkedRowsAreLoggedAndRecordedWithoutTheirDataOrPartitionKey() throws Exception {
+        insertRefusedAndUnreadableRowsOfAPerson();
+        try (LogCapture log = LogCapture.everything()) {
+            startRelay("relay");
+
+            await().atMost(BOUND).until(() -> log.warnings().stream().filter(line -> line.startsWith("Parked")).count() == 2);
+            assertThat(log.written()).noneMatch(line -> line.contains(IDNP));
+        }
+        assertThat(new OutboxOperations(database.dataSource()).parked()).hasSize(2)
+                .allSatisfy(row -> assertThat(row.error()).doesNotContain(IDNP));
+    }
+
+    @Test
+    void withLogEventDataAParkedRowIsLoggedWithItsPartitionKey() throws Exception {
+        insertRefusedAndUnreadableRowsOfAPerson();
+        try (LogCapture log = LogCapture.everything()) {
+            startRelay("relay", "endpoint", "mconnect-events:events?logEventData=true");
+
+            await().atMost(BOUND).until(() -> log.warnings().stream().filter(line -> line.startsWith("Parked")).count() == 2);
+            assertThat(log.warnings()).filteredOn(line -> line.startsWith("Parked"))
+                    .anyMatch(line -> line.contains("person:" + IDNP)).anyMatch(line -> line.contains("guardian:" + IDNP));
+        }
+    }
+
+    /** Two rows whose partition keys carry an IDNP: one the service refuses (422), one whose stored JSON is broken there. */
+    private void insertRefusedAndUnreadableRowsOfAPerson() throws SQLException {
+        insert(List.of(person("refused", "person:" + IDNP, false), person("unreadable", "guardian:" + IDNP, true)));
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            // the JSON parser quotes the token it cannot read
+            statement.executeUpdate("UPDATE mconnect_outbox SET event = '{\"specversion\": x" + IDNP + "' WHERE event_id = 'unreadable'");
+        }
     }
 
     @Test

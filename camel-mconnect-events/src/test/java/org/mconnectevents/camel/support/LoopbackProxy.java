@@ -7,6 +7,7 @@ import io.vertx.core.net.NetSocket;
 
 import java.net.URI;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,8 @@ public final class LoopbackProxy implements AutoCloseable {
     private final NetClient client;
     private final NetServer server;
     private final Set<NetSocket> fromService = ConcurrentHashMap.newKeySet();
+    private final Set<NetSocket> stalled = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Long> sentWhileStalled = new CompletableFuture<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean refusing;
 
@@ -75,8 +78,20 @@ public final class LoopbackProxy implements AutoCloseable {
      * New connections are forwarded as usual.
      */
     public void stallConnections() {
-        fromService.forEach(NetSocket::pause);
+        fromService.forEach(toService -> {
+            toService.pause();
+            stalled.add(toService);
+        });
         fromService.clear();
+    }
+
+    /**
+     * Completes with the {@link System#nanoTime()} at which a client first sent bytes on a stalled connection. On an
+     * idle WebSocket session whose events are all confirmed, that is its next ping: TLS hides the frames, but nothing
+     * else is sent.
+     */
+    public CompletableFuture<Long> clientSentWhileStalled() {
+        return sentWhileStalled;
     }
 
     private void accept(NetSocket fromClient) {
@@ -93,7 +108,12 @@ public final class LoopbackProxy implements AutoCloseable {
             }
             NetSocket toService = connected.result();
             fromService.add(toService);
-            fromClient.handler(toService::write);
+            fromClient.handler(bytes -> {
+                if (stalled.contains(toService)) {
+                    sentWhileStalled.complete(System.nanoTime());
+                }
+                toService.write(bytes);
+            });
             toService.handler(fromClient::write);
             fromClient.closeHandler(closed -> toService.close());
             toService.closeHandler(closed -> {
