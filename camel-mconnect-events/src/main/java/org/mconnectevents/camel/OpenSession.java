@@ -2,15 +2,20 @@ package org.mconnectevents.camel;
 
 import org.mconnectevents.camel.client.ConsumerSession;
 
+import java.util.function.BiConsumer;
+
 /**
  * One session of a {@link SessionRunner}, from the attempt to open it to its end: its confirmations, whether it is
  * paused or failing, and what it did, which decides the back-off after it. Confined to the runner's owner thread.
  */
-final class OpenSession {
+final class OpenSession implements Confirmations.Listener {
 
     /** Which session of the runner this is; events carry it, so that news of an ended session is told apart. */
     final int generation;
-    Confirmations confirmations;
+    final Confirmations confirmations;
+    private final MConnectEventsMetrics metrics;
+    private final BackOff backOff;
+    private final BiConsumer<Long, Throwable> notConfirmed;
     /** Null until the session opened. */
     ConsumerSession session;
     boolean paused;
@@ -21,8 +26,16 @@ final class OpenSession {
     long retryDelay;
     long confirmTimer = -1;
 
-    OpenSession(int generation) {
+    /**
+     * @param notConfirmed told of a confirmation that could not be sent (its events come again)
+     */
+    OpenSession(int generation, OwnerLoop owner, int confirmBatchSize, MConnectEventsMetrics metrics, BackOff backOff,
+                BiConsumer<Long, Throwable> notConfirmed) {
         this.generation = generation;
+        this.confirmations = new Confirmations(owner, new OffsetTracker(), confirmBatchSize, this);
+        this.metrics = metrics;
+        this.backOff = backOff;
+        this.notConfirmed = notConfirmed;
     }
 
     void open(ConsumerSession opened) {
@@ -43,5 +56,18 @@ final class OpenSession {
             paused = false;
             session.resume();
         }
+    }
+
+    @Override
+    public void confirmed(long offset, int events) {
+        metrics.confirmed(events);
+        if (!confirmations.hasFailed()) {
+            backOff.confirmed();
+        }
+    }
+
+    @Override
+    public void notConfirmed(long offset, Throwable cause) {
+        notConfirmed.accept(offset, cause);
     }
 }

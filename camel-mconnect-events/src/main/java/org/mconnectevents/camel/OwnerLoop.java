@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one thread that owns a consumer session's state: a Vert.x event-loop context of its own. Sessions opened from
@@ -24,8 +25,19 @@ final class OwnerLoop {
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Thread thread;
+    /** Changes that may wait for a batch: the news of events that finished, while the session runs steadily. */
+    private final Queue<Runnable> deferred = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger deferredCount = new AtomicInteger();
+    private final int deferBatch;
+    private volatile boolean deferring;
+    private final AtomicBoolean deferredRunScheduled = new AtomicBoolean();
 
-    OwnerLoop(Vertx vertx) {
+    /**
+     * @param deferBatch how many deferred changes may wait before they are handed over (see
+     *                   {@link #executeDeferred(Runnable, boolean)})
+     */
+    OwnerLoop(Vertx vertx, int deferBatch) {
+        this.deferBatch = Math.max(1, deferBatch);
         // asked from a thread that is not Vert.x's, getOrCreateContext makes a new event-loop context, whatever thread
         // starts the route (a Vert.x worker on Quarkus would otherwise hand out its own worker context)
         this.context = Vertx.currentContext() == null ? vertx.getOrCreateContext()
@@ -47,6 +59,44 @@ final class OwnerLoop {
         mailbox.add(change);
         if (draining.compareAndSet(false, true)) {
             context.runOnContext(ignored -> drain());
+        }
+    }
+
+    /**
+     * Runs the change on the owning thread, in order with the other deferred changes, but without waking it for each:
+     * while {@linkplain #deferChanges(boolean) deferring}, changes wait until {@code deferBatch} of them are waiting, or
+     * the owner runs them ({@link #runDeferred()}, e.g. on its confirmation timer); {@code now} hands them over at once.
+     * This keeps one hop to the event loop per batch of finished events instead of one per event.
+     */
+    void executeDeferred(Runnable change, boolean now) {
+        deferred.add(change);
+        // read after the add: an owner that stopped deferring before it ran the waiting changes is seen here
+        boolean due = deferredCount.incrementAndGet() >= deferBatch || now || !deferring;
+        // one run of the deferred changes waiting to be run at a time, not one per change
+        if (due && deferredRunScheduled.compareAndSet(false, true)) {
+            execute(this::runDeferred);
+        }
+    }
+
+    /** On the owning thread: runs the deferred changes waiting now. */
+    void runDeferred() {
+        deferredRunScheduled.set(false);
+        Runnable change;
+        while ((change = deferred.poll()) != null) {
+            deferredCount.decrementAndGet();
+            run(change);
+        }
+    }
+
+    /**
+     * On the owning thread: whether deferred changes may wait for a batch (while the session runs steadily) or must be
+     * handed over at once (while it is paused, failing, ending or stopping, when every finished event matters at once).
+     * Turning it off runs the changes waiting.
+     */
+    void deferChanges(boolean defer) {
+        deferring = defer;
+        if (!defer) {
+            runDeferred();
         }
     }
 

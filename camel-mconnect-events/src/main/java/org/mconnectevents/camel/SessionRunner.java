@@ -81,7 +81,7 @@ final class SessionRunner {
         this.lanes = lanes;
         this.processing = processing;
         this.name = name;
-        this.owner = new OwnerLoop(vertx);
+        this.owner = new OwnerLoop(vertx, Math.min(configuration.getConfirmBatchSize(), configuration.getMaxPendingEvents() / 4));
         this.backOff = new BackOff(configuration.getReconnectDelay(), configuration.getReconnectMaxDelay());
     }
 
@@ -94,11 +94,11 @@ final class SessionRunner {
             return;
         }
         state = everConnected ? State.RECONNECTING : State.CONNECTING;
-        OpenSession opening = new OpenSession(++generation);
+        OpenSession opening = new OpenSession(++generation, owner, configuration.getConfirmBatchSize(), metrics, backOff,
+                (offset, cause) -> consumer.problem(LOG, name + ": the confirmation of offset " + offset + " was not sent ("
+                        + describe(cause) + "); the events it covers come again", cause));
         boolean pollSingleEvents = singleEventsNext;
         singleEventsNext = false;
-        opening.confirmations = new Confirmations(owner, new OffsetTracker(), configuration.getConfirmBatchSize(),
-                confirmationsOf(opening));
         current = opening;
         liveGeneration.set(opening.generation);
         SessionListener listener = new Listener(opening);
@@ -121,6 +121,7 @@ final class SessionRunner {
             return;
         }
         opening.open(session);
+        owner.deferChanges(true);
         state = State.CONNECTED;
         lastError = null;
         if (everConnected) {
@@ -128,7 +129,10 @@ final class SessionRunner {
         }
         everConnected = true;
         long interval = Math.max(10, configuration.getConfirmInterval());
-        opening.confirmTimer = vertx.setPeriodic(interval, interval, timer -> owner.execute(opening.confirmations::send));
+        opening.confirmTimer = vertx.setPeriodic(interval, interval, timer -> owner.execute(() -> {
+            owner.runDeferred();
+            opening.confirmations.send();
+        }));
         LOG.info("{}: consuming {} on {}", name, consumeOptions.describe(), session.describe());
     }
 
@@ -165,6 +169,7 @@ final class SessionRunner {
         open.confirmations.delivered(event.offset());
         if (++pending >= configuration.getMaxPendingEvents()) {
             open.pause();
+            owner.deferChanges(false); // every finished event counts now, to read again in time
         }
         ConsumedEventContext context = new ConsumedEventContext(event, from, this, open.generation);
         try {
@@ -184,42 +189,42 @@ final class SessionRunner {
     // what became of an event: from the lanes (and the route, for a late confirmation), handed over to the owner
 
     void finished(ConsumedEventContext context) {
-        owner.execute(() -> {
+        owner.executeDeferred(() -> {
             OpenSession open = sessionOf(context);
             if (open != null) {
                 open.confirmations.finished(context.offset());
             }
             done();
-        });
+        }, false);
     }
 
     void awaitingConfirmation(ConsumedEventContext context) {
-        owner.execute(this::done);
+        owner.executeDeferred(this::done, false);
     }
 
     void skipped(ConsumedEventContext context) {
-        owner.execute(this::done);
+        owner.executeDeferred(this::done, false);
     }
 
     void confirmedAfterwards(ConsumedEventContext context) {
-        owner.execute(() -> {
+        owner.executeDeferred(() -> {
             OpenSession open = sessionOf(context);
             if (open != null) {
                 open.confirmations.finished(context.offset());
             }
-        });
+        }, false);
     }
 
     void failed(ConsumedEventContext context, Throwable failure) {
         // later events of the session must not run meanwhile: they come again after the failed one, in their order
         liveGeneration.compareAndSet(context.generation(), 0);
-        owner.execute(() -> {
+        owner.executeDeferred(() -> {
             OpenSession open = sessionOf(context);
             if (open != null) {
                 technicalFailure(open, context, failure);
             }
             done();
-        });
+        }, true);
     }
 
     /** The open session an event came from, or null when that session is gone. */
@@ -230,8 +235,10 @@ final class SessionRunner {
     /** One event fewer pending: reads again once down to half the bound, and goes on once none is pending. */
     private void done() {
         pending--;
-        if (current != null && pending <= configuration.getMaxPendingEvents() / 2 && !current.failing && !stopping) {
+        if (current != null && current.paused && pending <= configuration.getMaxPendingEvents() / 2 && !current.failing
+                && !stopping) {
             current.resume();
+            owner.deferChanges(true);
         }
         if (pending == 0 && whenIdle != null) {
             runWhenIdle();
@@ -249,6 +256,7 @@ final class SessionRunner {
         }
         open.failing = true;
         liveGeneration.set(0);
+        owner.deferChanges(false);
         open.retryDelay = backOff.afterTechnicalFailure();
         LOG.warn("{}: {} (offset {}) failed with a technical error and is not confirmed; it comes again in a new session"
                         + " after about {} ms. Cause: {}", name, context.name(), context.offset(), open.retryDelay,
@@ -265,6 +273,7 @@ final class SessionRunner {
         }
         current = null;
         liveGeneration.set(0);
+        owner.deferChanges(false);
         vertx.cancelTimer(open.confirmTimer);
         if (stopping) {
             return;
@@ -322,6 +331,7 @@ final class SessionRunner {
         owner.execute(() -> {
             stopping = true;
             stopped = done;
+            owner.deferChanges(false);
             vertx.cancelTimer(retryTimer);
             if (current != null) {
                 current.pause();
@@ -368,25 +378,6 @@ final class SessionRunner {
 
     String name() {
         return name;
-    }
-
-    /** What became of a confirmation of {@code open}, on the owner thread. */
-    private Confirmations.Listener confirmationsOf(OpenSession open) {
-        return new Confirmations.Listener() {
-            @Override
-            public void confirmed(long offset, int events) {
-                metrics.confirmed(events);
-                if (!open.confirmations.hasFailed()) {
-                    backOff.confirmed();
-                }
-            }
-
-            @Override
-            public void notConfirmed(long offset, Throwable cause) {
-                consumer.problem(LOG, name + ": the confirmation of offset " + offset + " was not sent (" + describe(cause)
-                        + "); the events it covers come again", cause);
-            }
-        };
     }
 
     /** Closes the session; one that never opened ends at once. */
