@@ -42,6 +42,12 @@ public final class MConnectEventsConstants {
     /** The extension attribute carrying the failure on an event reported dead. */
     public static final String DEAD_REASON_ATTRIBUTE = "deadreason";
 
+    /**
+     * The extension attribute carrying, on an event reported dead whose data claimed to be JSON and was not one JSON
+     * value, the content type it came with (it is reported as application/octet-stream).
+     */
+    public static final String DEAD_CONTENT_TYPE_ATTRIBUTE = "deadcontenttype";
+
     private MConnectEventsConstants() {
     }
 }

@@ -7,6 +7,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.camel.client.JsonData;
+import org.mconnectevents.camel.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.client.UndecodedEvent;
 import org.mconnectevents.camel.client.Redaction;
@@ -108,10 +110,28 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
      */
     private Future<Void> report(ConsumedEventContext context, Throwable failure) {
         try {
-            CloudEvent dead = context.event() != null ? withReason(context.event(), failure) : undecodedReport(context, failure);
+            CloudEvent dead = context.event() != null ? withReason(reportable(context.event()), failure)
+                    : undecodedReport(context, failure);
             return context.session().dead(dead);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
+        }
+    }
+
+    /**
+     * The event as it can be reported: as it came, unless its data claims to be JSON and is not one JSON value (the
+     * service sent it so, in {@code data_base64}), which no event may carry out: then its data goes as bytes
+     * ({@code application/octet-stream}), with the content type it came with in the {@code deadcontenttype} extension.
+     */
+    private static CloudEvent reportable(CloudEvent event) {
+        try {
+            JsonData.checkedBytes(event);
+            return event;
+        } catch (MConnectEventsRejectedException notJson) {
+            return CloudEventBuilder.v1(event).withDataContentType("application/octet-stream")
+                    .withExtension(MConnectEventsConstants.DEAD_CONTENT_TYPE_ATTRIBUTE, event.getDataContentType() == null
+                            ? EventCodec.DEFAULT_DATA_CONTENT_TYPE : event.getDataContentType())
+                    .build();
         }
     }
 

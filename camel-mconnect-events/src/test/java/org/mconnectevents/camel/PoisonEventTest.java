@@ -13,6 +13,7 @@ import org.mconnectevents.camel.support.RegistryConsumption;
 import org.mconnectevents.emulator.config.PoisonKind;
 import org.mconnectevents.emulator.event.Injection;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -116,6 +117,42 @@ class PoisonEventTest extends EmulatorRouteTestSupport {
     }
 
     /** The documented one-liner: the poison event never reaches the route's steps, the dead letter channel reports it. */
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = { "websocket", "longpolling" })
+    void anEventWhoseJsonDataIsNotOneJsonValueIsReportedDeadWithItsDataAsBytes(String transport) throws Exception {
+        List<String> processed = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mconnect-events:dead"));
+                from("mconnect-events:events?group=bad-json&confirmInterval=20&transport=" + transport).routeId("consumer")
+                        .process(exchange -> {
+                            if (idOf(exchange).equals("bad-json-1")) {
+                                throw new IllegalArgumentException("the order is not one JSON object");
+                            }
+                            processed.add(idOf(exchange));
+                        });
+            }
+        });
+        String notOneValue = java.util.Base64.getEncoder().encodeToString("{\"a\":1},\"id\":\"x\"".getBytes(StandardCharsets.UTF_8));
+
+        OrderEvents.produce(template, OrderEvents.orders("before-", 2, n -> KEY));
+        emulator.inject(EmulatorClients.REGISTRY, Injection.frame("{\"specversion\":\"1.0\",\"id\":\"bad-json-1\","
+                + "\"source\":\"urn:test:poison\",\"type\":\"Test.Poison.Event.Sent\",\"datacontenttype\":\"application/json\","
+                + "\"partitionkey\":\"" + KEY + "\",\"data_base64\":\"" + notOneValue + "\"}").partitionKey(KEY));
+        OrderEvents.produce(template, OrderEvents.orders("after-", 2, n -> KEY));
+
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "bad-json"))
+                .isEqualTo(new RegistryConsumption.Group(0, 0, 5, 1)));
+        assertThat(processed).containsExactly("before-0", "before-1", "after-0", "after-1");
+        assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).singleElement().satisfies(dead -> {
+            assertThat(dead.path("id").asText()).isEqualTo("bad-json-1");
+            assertThat(dead.path("datacontenttype").asText()).isEqualTo("application/octet-stream");
+            assertThat(dead.path(MConnectEventsConstants.DEAD_CONTENT_TYPE_ATTRIBUTE).asText()).isEqualTo("application/json");
+            assertThat(dead.path("data_base64").asText()).isEqualTo(notOneValue);
+        });
+    }
+
     private void consumeWithDeadLetters(String uri, List<String> processed) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
