@@ -71,12 +71,7 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
             OrderEvents.produce(template, OrderEvents.orders("order-", 10, n -> "customer:" + n));
 
             within(20).until(() -> received.size() == 10);
-            List<Long> delays = new ArrayList<>();
-            for (String warning : log.warnings().subList(0, 7)) {
-                Matcher delay = RECONNECTING_IN.matcher(warning);
-                assertThat(delay.find()).as(warning).isTrue();
-                delays.add(Long.parseLong(delay.group(1)));
-            }
+            List<Long> delays = reconnectDelays(log.warnings().subList(0, 7));
             // each attempt waits between half and all of reconnectDelay * 2^(attempt-1), at most reconnectMaxDelay
             assertThat(delays.get(0)).isBetween(20L, 40L);
             assertThat(delays.get(1)).isBetween(40L, 80L);
@@ -100,11 +95,9 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
                 within(10).until(() -> endpoint.getReconnectCount() == reconnects);
             }
 
-            assertThat(log.warnings()).hasSize(5).allSatisfy(warning -> {
-                Matcher delay = RECONNECTING_IN.matcher(warning);
-                assertThat(delay.find()).as(warning).isTrue();
-                assertThat(Long.parseLong(delay.group(1))).as("half to all of reconnectDelay").isBetween(20L, 40L);
-            });
+            assertThat(log.warnings()).hasSize(5);
+            assertThat(reconnectDelays(log.warnings())).as("half to all of reconnectDelay")
+                    .allSatisfy(delay -> assertThat(delay).isBetween(20L, 40L));
         }
     }
 
@@ -118,12 +111,7 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
             OrderEvents.produce(template, OrderEvents.orders("order-", 1, n -> "customer:" + n));
 
             within(20).until(() -> log.warnings().size() >= 6);
-            List<Long> delays = new ArrayList<>();
-            for (String warning : log.warnings().subList(0, 6)) {
-                Matcher delay = RECONNECTING_IN.matcher(warning);
-                assertThat(delay.find()).as(warning).isTrue();
-                delays.add(Long.parseLong(delay.group(1)));
-            }
+            List<Long> delays = reconnectDelays(log.warnings().subList(0, 6));
             assertThat(delays.get(0)).isBetween(20L, 40L);
             assertThat(delays.get(1)).isBetween(40L, 80L);
             assertThat(delays.get(2)).isBetween(80L, 160L);
@@ -218,5 +206,16 @@ class ReconnectionTest extends EmulatorRouteTestSupport {
                         exchange.getMessage().getHeader(MConnectEventsConstants.CLOUD_EVENT_ID, String.class)));
             }
         });
+    }
+
+    /** The delays the warnings announce ("reconnecting in N ms"), in order; each warning must announce one. */
+    private static List<Long> reconnectDelays(List<String> warnings) {
+        List<Long> delays = new ArrayList<>();
+        for (String warning : warnings) {
+            Matcher delay = RECONNECTING_IN.matcher(warning);
+            assertThat(delay.find()).as(warning).isTrue();
+            delays.add(Long.parseLong(delay.group(1)));
+        }
+        return delays;
     }
 }
