@@ -30,7 +30,8 @@ import java.util.regex.Matcher;
 /**
  * The service's HTTPS endpoint with mutual TLS: produce, consume (WebSocket and long polling) and tools.
  * The server trusts the root CA only, so a client that does not send its intermediate certificate fails the
- * handshake. Requests without a client certificate get 400, unknown clients 401.
+ * handshake. Requests without a client certificate get 400, unknown clients 401, and so do clients that consume
+ * no type when they open a consumer session.
  * <p>
  * Connections are served on an event loop of their own: TLS, HTTP, reading and checking events happen there,
  * and whatever touches the broker is handed to the {@link BrokerLoop}.
@@ -148,9 +149,10 @@ public final class ServiceServer {
         } else if (method == HttpMethod.POST && path.equals("/ce/produce/events")) {
             produce.events(request, caller);
         } else if (method == HttpMethod.GET && path.equals("/ce/consume/ws")) {
-            upgrade(request, caller);
+            upgrade(request, mayConsume(caller));
         } else if (method == HttpMethod.POST && path.equals("/ce/consumers")) {
-            onBrokerLoop(request, () -> longPolling.create(request, caller.name()));
+            String consumer = mayConsume(caller).name();
+            onBrokerLoop(request, () -> longPolling.create(request, consumer));
         } else if (method == HttpMethod.POST && path.equals("/ce/tools/consumer/test")) {
             produce.testEvent(request, caller);
         } else if (method == HttpMethod.GET && path.equals("/ce/tools/my-settings")) {
@@ -163,6 +165,18 @@ public final class ServiceServer {
                 replies.text(request.response(), 404, method + " " + path + " is not an MConnect Events endpoint");
             }
         }
+    }
+
+    /**
+     * Consuming is a permission like producing: the service answers 401 to a client registered with no consumed
+     * type rather than giving it a session that could never receive anything.
+     */
+    private static ClientConfig mayConsume(ClientConfig caller) {
+        if (caller.consumes().isEmpty()) {
+            throw new EventRejectedException(401, "client " + caller.name() + " consumes no event type: it is"
+                    + " registered as a producer only; register the types it consumes to open a consumer session");
+        }
+        return caller;
     }
 
     /** A request under a long-polling instance; a dead report's body is read here, the rest is the broker's. */
