@@ -75,9 +75,9 @@ public final class Emulator implements AutoCloseable {
         return URI.create("wss://" + publicHost() + ":" + verticle.service.port() + "/");
     }
 
-    /** The admin API's address (plain HTTP, loopback). */
+    /** The admin API's address (plain HTTP, on {@code adminHost}: loopback unless configured otherwise). */
     public URI adminAddress() {
-        return URI.create("http://127.0.0.1:" + verticle.admin.port() + "/");
+        return URI.create("http://" + reachable(config.adminHost()) + ":" + verticle.admin.port() + "/");
     }
 
     public int port() {
@@ -169,8 +169,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     private String publicHost() {
-        String host = config.host();
-        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return reachable(config.host());
+    }
+
+    /** A wildcard bind address is reached through loopback from this machine. */
+    private static String reachable(String bindHost) {
+        return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
     }
 
     private <T> T onContext(Supplier<T> action) {
@@ -318,7 +322,7 @@ public final class Emulator implements AutoCloseable {
     private static Emulator startWith(EmulatorConfig config, Clock clock, Path temporaryCerts) {
         // the schemas first: a wrong schema stops start-up before certificates are minted
         TypeSchemas schemas = new TypeSchemas(config);
-        EmulatorCertificates certificates = EmulatorCertificates.loadOrMint(config.certs(),
+        EmulatorCertificates certificates = EmulatorCertificates.loadOrMint(config.certs(), config.serverNames(),
                 config.clients().stream().map(c -> c.name()).toList(), config.keyStorePassword().toCharArray());
         FaultInjector faults = new FaultInjector(config.faults());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));

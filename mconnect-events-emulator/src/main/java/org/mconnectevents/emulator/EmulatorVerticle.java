@@ -50,7 +50,7 @@ final class EmulatorVerticle extends AbstractVerticle {
     public void start(Promise<Void> started) {
         broker = new Broker(config, clock);
         service = new ServiceServer(vertx, new BrokerLoop(context), config, broker, schemas, faults, clock);
-        admin = new AdminServer(vertx, broker, faults, service, config.adminPort());
+        admin = new AdminServer(vertx, broker, faults, service, config.adminHost(), config.adminPort());
         service.start(certificates)
                 .compose(s -> admin.start())
                 .onSuccess(a -> {

@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The admin API: plain HTTP, JSON, bound to loopback only. Inspection ({@code GET /emulator/state}, a client's
+ * The admin API: plain HTTP, JSON, bound to {@code adminHost} (loopback unless configured otherwise, since it has
+ * no authentication). Inspection ({@code GET /emulator/state}, a client's
  * dead events and personal-data log), fault injection ({@code PUT/GET/DELETE /emulator/faults}), frames injected
  * into a client's stream ({@code POST /emulator/clients/{name}/inject}), {@code POST /emulator/reset} and
  * {@code POST /emulator/sessions/close}. Runs on the context thread.
@@ -32,19 +33,22 @@ public final class AdminServer {
     private final Broker broker;
     private final FaultInjector faults;
     private final ServiceServer service;
+    private final String host;
     private final int port;
     private HttpServer server;
 
-    public AdminServer(Vertx vertx, Broker broker, FaultInjector faults, ServiceServer service, int port) {
+    public AdminServer(Vertx vertx, Broker broker, FaultInjector faults, ServiceServer service, String host,
+                       int port) {
         this.vertx = vertx;
         this.broker = broker;
         this.faults = faults;
         this.service = service;
+        this.host = host;
         this.port = port;
     }
 
     public Future<HttpServer> start() {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
                 .requestHandler(this::route);
         return server.listen();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.mconnectevents.emulator.event.JsonPath;
+import org.mconnectevents.emulator.tls.ServerName;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ public final class ConfigLoader {
     public static final String DEMO_RESOURCE = "/org/mconnectevents/emulator/demo-config.yaml";
 
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP_KEYS = Set.of("host", "port", "adminPort", "certs", "keyStorePassword",
+    private static final Set<String> TOP_KEYS = Set.of("host", "port", "adminHost", "adminPort",
+            "serverNames", "certs", "keyStorePassword",
             "partitions", "retention", "unconfirmedWindow", "pollTimeout", "instanceExpiry", "maxEventSize",
             "maxRequestSize", "clients", "faults");
     private static final Set<String> CLIENT_KEYS = Set.of("name", "idno", "produces", "consumes", "personalData");
@@ -99,7 +101,9 @@ public final class ConfigLoader {
         EmulatorConfig config = new EmulatorConfig(
                 root.text("host", EmulatorConfig.DEFAULT_HOST),
                 root.port("port", 8443),
+                root.text("adminHost", EmulatorConfig.DEFAULT_HOST),
                 root.port("adminPort", 8081),
+                serverNames(root),
                 base.resolve(root.text("certs", "./certs")).normalize(),
                 root.text("keyStorePassword", "changeit"),
                 root.positiveInt("partitions", EmulatorConfig.DEFAULT_PARTITIONS),
@@ -114,6 +118,27 @@ public final class ConfigLoader {
                 origin);
         checkSchemasAgreePerType(config, root);
         return config;
+    }
+
+    /**
+     * Each name becomes a subject alternative name of the server certificate: a DNS name or an IP address. A name
+     * that is neither would be minted into a certificate no client accepts, so it stops start-up here.
+     */
+    private static List<String> serverNames(Node root) {
+        if (!root.has("serverNames")) {
+            return EmulatorConfig.DEFAULT_SERVER_NAMES;
+        }
+        List<String> names = root.textList("serverNames");
+        if (names.isEmpty()) {
+            throw root.problem("serverNames", "at least one name is required, e.g. [ localhost, 127.0.0.1 ]");
+        }
+        for (String name : names) {
+            if (!ServerName.isIpAddress(name) && !ServerName.isDnsName(name)) {
+                throw root.problem("serverNames", "'" + name + "' is neither a DNS name nor an IP address;"
+                        + " use names such as mconnect-emulator or localhost, or addresses such as 127.0.0.1");
+            }
+        }
+        return names;
     }
 
     private static ClientConfig client(Node node, Path base) {

@@ -1,5 +1,7 @@
 package org.mconnectevents.emulator.config;
 
+import org.mconnectevents.emulator.tls.EmulatorCertificates;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,9 +11,13 @@ import java.util.Optional;
  * Everything the emulator starts with. Read from YAML by {@link ConfigLoader}; the field names are the YAML
  * keys, a contract other tools rely on.
  *
- * @param host              address both servers bind to (loopback by default)
+ * @param host              address the service binds to (loopback by default)
  * @param port              HTTPS port of the service; 0 picks a free port
- * @param adminPort         plain-HTTP admin port, bound to loopback only; 0 picks a free port
+ * @param adminHost         address the admin API binds to; loopback by default because the admin API has no
+ *                          authentication (anyone who reaches it can read events and reset the service)
+ * @param adminPort         plain-HTTP admin port; 0 picks a free port
+ * @param serverNames       the host names and IP addresses the minted server certificate is valid for, so that a
+ *                          client checking host names accepts the emulator under any of them
  * @param certs             folder of minted certificates (written when missing, read when present)
  * @param keyStorePassword  password of every PKCS12 file in {@code certs}
  * @param partitions        partitions per consumer client and group
@@ -27,7 +33,9 @@ import java.util.Optional;
  */
 public record EmulatorConfig(String host,
                              int port,
+                             String adminHost,
                              int adminPort,
+                             List<String> serverNames,
                              Path certs,
                              String keyStorePassword,
                              int partitions,
@@ -42,6 +50,7 @@ public record EmulatorConfig(String host,
                              String source) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final List<String> DEFAULT_SERVER_NAMES = EmulatorCertificates.DEFAULT_SERVER_NAMES;
     public static final int DEFAULT_PARTITIONS = 12;
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(120);
     public static final int DEFAULT_UNCONFIRMED_WINDOW = 1000;
@@ -51,6 +60,7 @@ public record EmulatorConfig(String host,
     public static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     public EmulatorConfig {
+        serverNames = List.copyOf(serverNames);
         clients = List.copyOf(clients);
         faults = faults == null ? Faults.NONE : faults;
     }
@@ -61,22 +71,22 @@ public record EmulatorConfig(String host,
     }
 
     public EmulatorConfig withPort(int newPort) {
-        return new EmulatorConfig(host, newPort, adminPort, certs, keyStorePassword, partitions, retention,
+        return new EmulatorConfig(host, newPort, adminHost, adminPort, serverNames, certs, keyStorePassword, partitions, retention,
                 unconfirmedWindow, pollTimeout, instanceExpiry, maxEventSize, maxRequestSize, clients, faults, source);
     }
 
     public EmulatorConfig withAdminPort(int newAdminPort) {
-        return new EmulatorConfig(host, port, newAdminPort, certs, keyStorePassword, partitions, retention,
+        return new EmulatorConfig(host, port, adminHost, newAdminPort, serverNames, certs, keyStorePassword, partitions, retention,
                 unconfirmedWindow, pollTimeout, instanceExpiry, maxEventSize, maxRequestSize, clients, faults, source);
     }
 
     public EmulatorConfig withCerts(Path newCerts) {
-        return new EmulatorConfig(host, port, adminPort, newCerts, keyStorePassword, partitions, retention,
+        return new EmulatorConfig(host, port, adminHost, adminPort, serverNames, newCerts, keyStorePassword, partitions, retention,
                 unconfirmedWindow, pollTimeout, instanceExpiry, maxEventSize, maxRequestSize, clients, faults, source);
     }
 
     public EmulatorConfig withFaults(Faults newFaults) {
-        return new EmulatorConfig(host, port, adminPort, certs, keyStorePassword, partitions, retention,
+        return new EmulatorConfig(host, port, adminHost, adminPort, serverNames, certs, keyStorePassword, partitions, retention,
                 unconfirmedWindow, pollTimeout, instanceExpiry, maxEventSize, maxRequestSize, clients, newFaults, source);
     }
 }

@@ -90,8 +90,8 @@ final class CertificateMinter {
         return new CertificateAuthority(root, intermediate, intermediateKeys.getPrivate());
     }
 
-    /** Mints the server's key and certificate, valid for localhost, 127.0.0.1 and ::1. */
-    KeyAndChain mintServer(CertificateAuthority authority) {
+    /** Mints the server's key and certificate, valid for the given host names and IP addresses. */
+    KeyAndChain mintServer(CertificateAuthority authority, List<String> serverNames) {
         KeyPair keys = newKeyPair();
         X509v3CertificateBuilder builder = leafBuilder(authority, SERVER_SUBJECT, keys.getPublic(),
                 notBefore(), cappedNotAfter(SERVER_VALIDITY, authority));
@@ -99,12 +99,13 @@ final class CertificateMinter {
                 new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         addExtension(builder, Extension.keyUsage, true,
                 new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-        addExtension(builder, Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-            new GeneralName(GeneralName.iPAddress, "::1"),
-        }));
+        addExtension(builder, Extension.subjectAlternativeName, false, serverAlternativeNames(serverNames));
         return issued(keys, sign(authority.intermediateKey(), builder), authority);
+    }
+
+    /** The subject alternative names of a server certificate for these names, in their order. */
+    static GeneralNames serverAlternativeNames(List<String> serverNames) {
+        return new GeneralNames(serverNames.stream().map(ServerName::alternativeName).toArray(GeneralName[]::new));
     }
 
     /** Mints a client's key and certificate for the usual client validity, starting now. */

@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class EmulatorCertificates {
 
     static final String SERVER_ALIAS = "server";
+    /** The names the server certificate is minted for unless others are given: this machine's loopback. */
+    public static final List<String> DEFAULT_SERVER_NAMES = List.of("localhost", "127.0.0.1", "::1");
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorCertificates.class);
 
@@ -84,13 +89,27 @@ public final class EmulatorCertificates {
      *                         since it names files, and none of {@code ca}, {@code server},
      *                         {@code intermediate-ca}
      * @param keyStorePassword the password of every PKCS12 key store in the folder; copied
-     * @return the certificates, all present on disk
+     * @return the certificates, all present on disk, the server's valid for {@link #DEFAULT_SERVER_NAMES}
      * @throws EmulatorCertificatesException when a client name is unusable, a key store does not open with
      *                                       the password, the files do not belong together, or the folder
      *                                       cannot be written; the message names the file
      */
     public static EmulatorCertificates loadOrMint(Path dir, Collection<String> clientNames,
             char[] keyStorePassword) {
+        return loadOrMint(dir, DEFAULT_SERVER_NAMES, clientNames, keyStorePassword);
+    }
+
+    /**
+     * As {@link #loadOrMint(Path, Collection, char[])}, with the server certificate valid for the given names:
+     * each a DNS or an IP subject alternative name as it reads. An existing server certificate for other names
+     * is minted afresh.
+     *
+     * @param serverNames the host names and IP addresses clients will reach the emulator under; at least one
+     */
+    public static EmulatorCertificates loadOrMint(Path dir, List<String> serverNames, Collection<String> clientNames,
+            char[] keyStorePassword) {
+        Objects.requireNonNull(serverNames, "serverNames");
+        requireUsableServerNames(serverNames);
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(clientNames, "clientNames");
         Objects.requireNonNull(keyStorePassword, "keyStorePassword");
@@ -101,7 +120,7 @@ public final class EmulatorCertificates {
                 dir.resolve(ROOT_FILE), dir.resolve(INTERMEDIATE_FILE), keyStorePassword, minter);
         EmulatorCertificates certificates =
                 new EmulatorCertificates(dir, keyStorePassword.clone(), authority, minter);
-        certificates.reuseOrMintServer();
+        certificates.reuseOrMintServer(List.copyOf(serverNames));
         clientNames.stream().distinct().forEach(certificates::reuseOrMintClient);
         return certificates;
     }
@@ -204,13 +223,44 @@ public final class EmulatorCertificates {
         return withoutIntermediate;
     }
 
-    private void reuseOrMintServer() {
+    private void reuseOrMintServer(List<String> serverNames) {
         Path file = serverKeyStoreFile();
-        if (Files.exists(file) && isReusable(file, SERVER_ALIAS)) {
+        if (Files.exists(file) && isReusable(file, SERVER_ALIAS) && isFor(file, serverNames)) {
             return;
         }
-        KeyStoreFiles.write(file, SERVER_ALIAS, minter.mintServer(authority), keyStorePassword);
-        LOG.info("Minted the server certificate (CN=localhost) into {}", file);
+        KeyStoreFiles.write(file, SERVER_ALIAS, minter.mintServer(authority, serverNames), keyStorePassword);
+        LOG.info("Minted the server certificate for {} into {}", serverNames, file);
+    }
+
+    /** Whether the server certificate in the file carries exactly these alternative names. */
+    private boolean isFor(Path serverKeyStore, List<String> serverNames) {
+        X509Certificate leaf = KeyStoreFiles.read(serverKeyStore, SERVER_ALIAS, keyStorePassword).leaf();
+        byte[] extension = leaf.getExtensionValue(Extension.subjectAlternativeName.getId());
+        try {
+            boolean same = extension != null && GeneralNames.getInstance(
+                    JcaX509ExtensionUtils.parseExtensionValue(extension))
+                    .equals(CertificateMinter.serverAlternativeNames(serverNames));
+            if (!same) {
+                LOG.info("{} is for other names than {}; minting it afresh", serverKeyStore, serverNames);
+            }
+            return same;
+        } catch (IOException e) {
+            throw new EmulatorCertificatesException(serverKeyStore + " holds a server certificate whose alternative"
+                    + " names do not parse (" + e.getMessage() + "); delete it to have it minted again", e);
+        }
+    }
+
+    private static void requireUsableServerNames(List<String> serverNames) {
+        if (serverNames.isEmpty()) {
+            throw new EmulatorCertificatesException("no server name given: the server certificate needs at least"
+                    + " one host name or IP address, e.g. localhost");
+        }
+        for (String name : serverNames) {
+            if (name == null || !ServerName.isIpAddress(name) && !ServerName.isDnsName(name)) {
+                throw new EmulatorCertificatesException("the server name '" + name + "' is neither a DNS name nor"
+                        + " an IP address: a certificate for it would be refused by every client");
+            }
+        }
     }
 
     private void reuseOrMintClient(String client) {

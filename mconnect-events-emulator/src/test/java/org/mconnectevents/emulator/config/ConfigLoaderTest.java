@@ -42,7 +42,9 @@ class ConfigLoaderTest {
         Path file = write("emulator.yaml", """
                 host: 0.0.0.0
                 port: 9443
+                adminHost: 0.0.0.0
                 adminPort: 9081
+                serverNames: [ mconnect-emulator, localhost, 10.0.0.7, "::1" ]
                 certs: ./my-certs
                 keyStorePassword: secret
                 partitions: 6
@@ -84,7 +86,9 @@ class ConfigLoaderTest {
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(9443);
+        assertThat(config.adminHost()).isEqualTo("0.0.0.0");
         assertThat(config.adminPort()).isEqualTo(9081);
+        assertThat(config.serverNames()).containsExactly("mconnect-emulator", "localhost", "10.0.0.7", "::1");
         assertThat(config.certs()).isEqualTo(folder.toAbsolutePath().resolve("my-certs"));
         assertThat(config.keyStorePassword()).isEqualTo("secret");
         assertThat(config.partitions()).isEqualTo(6);
@@ -117,7 +121,9 @@ class ConfigLoaderTest {
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8443);
+        assertThat(config.adminHost()).as("the admin API has no authentication").isEqualTo("127.0.0.1");
         assertThat(config.adminPort()).isEqualTo(8081);
+        assertThat(config.serverNames()).containsExactly("localhost", "127.0.0.1", "::1");
         assertThat(config.certs()).isEqualTo(folder.toAbsolutePath().resolve("certs"));
         assertThat(config.keyStorePassword()).isEqualTo("changeit");
         assertThat(config.partitions()).isEqualTo(12);
@@ -170,6 +176,11 @@ class ConfigLoaderTest {
                         "port", "70000 is not a port number"),
                 arguments("a port that is not a number", "adminPort: http\n" + VALID_CLIENT,
                         "adminPort", "expected a whole number"),
+                arguments("a server name that is neither a DNS name nor an IP address",
+                        "serverNames: [ localhost, \"mconnect emulator\" ]\n" + VALID_CLIENT, "serverNames",
+                        "'mconnect emulator' is neither a DNS name nor an IP address"),
+                arguments("no server name at all", "serverNames: [ ]\n" + VALID_CLIENT, "serverNames",
+                        "at least one name"),
                 arguments("zero partitions", "partitions: 0\n" + VALID_CLIENT, "partitions", "must be positive"),
                 arguments("a client without a name", """
                         clients:
