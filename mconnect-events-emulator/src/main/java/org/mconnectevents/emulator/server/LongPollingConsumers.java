@@ -70,7 +70,7 @@ final class LongPollingConsumers {
                 + URLEncoder.encode(options.group(), StandardCharsets.UTF_8) + "/instances/" + id;
         replies.later(() -> request.response().setStatusCode(201).putHeader("Location", location)
                 .putHeader("Content-Type", "application/json")
-                .end("{\"instance_id\":\"" + id + "\",\"base_uri\":\"" + location + "\"}"));
+                .end(LongPollingBodies.created(id, location)));
     }
 
     /**
@@ -129,12 +129,8 @@ final class LongPollingConsumers {
                 }
                 case EVENT -> response.putHeader("Content-Type", "application/cloudevents+json")
                         .end(deliveries.get(0).event().toJsonWithOffset(deliveries.get(0).offset()));
-                case EVENTS -> {
-                    List<String> events = new ArrayList<>(deliveries.size());
-                    deliveries.forEach(d -> events.add(d.event().toJsonWithOffset(d.offset())));
-                    response.putHeader("Content-Type", "application/cloudevents-batch+json")
-                            .end("[" + String.join(",", events) + "]");
-                }
+                case EVENTS -> response.putHeader("Content-Type", "application/cloudevents-batch+json")
+                        .end(LongPollingBodies.batch(deliveries));
             }
         });
     }
