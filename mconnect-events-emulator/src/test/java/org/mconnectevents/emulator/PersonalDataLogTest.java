@@ -33,6 +33,7 @@ class PersonalDataLogTest {
     private static final String FAMILY = "MS.eCMND.Family.Registered";
     private static final String ORDER = "Test.Orders.Order.Placed";
     private static final String MARRIAGE = "MS.eCMND.Marriage.Registered";
+    private static final String GUARDIANSHIP = "MS.eCMND.Guardianship.Changed";
     private static final String LEGAL_BASIS = "Law 133/2011 on personal data protection, art. 5";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,9 +51,11 @@ class PersonalDataLogTest {
                     sources: [ "urn:ms:ecmnd" ]
                   - type: %5$s
                     sources: [ "urn:ms:ecmnd" ]
+                  - type: %6$s
+                    sources: [ "urn:ms:ecmnd" ]
               - name: allowances
                 idno: "1003600000002"
-                consumes: [ %1$s, %2$s, %3$s, %5$s ]
+                consumes: [ %1$s, %2$s, %3$s, %5$s, %6$s ]
                 personalData:
                   %1$s:
                     subject: "$.ChildIDNP"
@@ -66,7 +69,11 @@ class PersonalDataLogTest {
                     subject: [ "$.Spouse1IDNP", "$.Spouse2IDNP" ]
                     legalBasis: "%4$s"
                     legalReason: "$.EventReason"
-            """.formatted(BORN, FAMILY, ORDER, LEGAL_BASIS, MARRIAGE));
+                  %6$s:
+                    subject: "$.Guardians[?(@.Active == true)].IDNP"
+                    legalBasis: "%4$s"
+                    legalReason: "$['Event Reason']"
+            """.formatted(BORN, FAMILY, ORDER, LEGAL_BASIS, MARRIAGE, GUARDIANSHIP));
 
     private static Emulator emulator;
     private static TestClient consumer;
@@ -74,6 +81,7 @@ class PersonalDataLogTest {
     private static EventProducer families;
     private static EventProducer orders;
     private static EventProducer marriages;
+    private static EventProducer guardianships;
 
     @BeforeAll
     static void clients() {
@@ -83,6 +91,7 @@ class PersonalDataLogTest {
         families = EventProducer.of(emulator, "registry", FAMILY, "urn:ms:ecmnd");
         orders = EventProducer.of(emulator, "registry", ORDER, "urn:ms:ecmnd");
         marriages = EventProducer.of(emulator, "registry", MARRIAGE, "urn:ms:ecmnd");
+        guardianships = EventProducer.of(emulator, "registry", GUARDIANSHIP, "urn:ms:ecmnd");
     }
 
     @BeforeEach
@@ -128,6 +137,25 @@ class PersonalDataLogTest {
         assertThat(log.findValuesAsText("subject"))
                 .containsExactly("2000000000017", "2000000000024", "2000000000031");
         assertThat(log.findValuesAsText("legalReason")).containsOnly("family allowance");
+    }
+
+    @Test
+    void pathsAreReadAsJaywayJsonPathReadsThemFiltersIncludedAsTheComponentDoes() {
+        RecordingWebSocket socket = consumer.connect("");
+        ObjectNode change = guardianships.event("guardianship-1");
+        ObjectNode data = change.putObject("data").put("Event Reason", "guardian allowance");
+        data.putArray("Guardians")
+                .add(JSON.createObjectNode().put("IDNP", "2000000000017").put("Active", true))
+                .add(JSON.createObjectNode().put("IDNP", "2000000000024").put("Active", false))
+                .add(JSON.createObjectNode().put("IDNP", "2000000000031").put("Active", true));
+
+        guardianships.produce(List.of(change));
+
+        soon().until(() -> socket.count() == 1);
+        JsonNode log = emulator.personalDataLog("allowances");
+        assertThat(log.findValuesAsText("subject")).containsExactly("2000000000017", "2000000000031");
+        assertThat(log.findValuesAsText("legalReason")).containsOnly("guardian allowance");
+        assertThat(log.findValues("problem")).isEmpty();
     }
 
     @Test

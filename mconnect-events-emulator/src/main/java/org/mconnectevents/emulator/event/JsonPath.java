@@ -1,22 +1,38 @@
 package org.mconnectevents.emulator.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small JSON path subset the service's personal-data configuration uses: {@code $}, {@code .name},
- * {@code ['name']}, {@code [index]} and the wildcard {@code [*]} / {@code .*}.
+ * A JSON path of the service's personal-data configuration, parsed and evaluated by Jayway JsonPath: the library
+ * the component's personal-data record uses (through camel-jsonpath), so that the emulator and the component cannot
+ * read one configured path differently.
  */
 public final class JsonPath {
 
-    private final String expression;
-    private final List<String> steps;
+    /**
+     * Reads Jackson trees as they are; every path answers a list, and a path that finds nothing an empty one, since
+     * the service records such a delivery with a problem rather than refusing it.
+     */
+    private static final Configuration JSON = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
+            .build();
 
-    private JsonPath(String expression, List<String> steps) {
+    private final String expression;
+    private final com.jayway.jsonpath.JsonPath compiled;
+
+    private JsonPath(String expression, com.jayway.jsonpath.JsonPath compiled) {
         this.expression = expression;
-        this.steps = steps;
+        this.compiled = compiled;
     }
 
     /** Whether a configured value is a JSON path (starts with {@code $}) rather than fixed text. */
@@ -24,70 +40,33 @@ public final class JsonPath {
         return value != null && value.startsWith("$");
     }
 
-    /** Compiles a path; an unsupported expression is an {@link IllegalArgumentException} naming it. */
+    /** Compiles a path; an expression the library refuses is an {@link IllegalArgumentException} naming it. */
     public static JsonPath compile(String expression) {
         if (!isPath(expression)) {
             throw new IllegalArgumentException("JSON path " + expression + " must start with $");
         }
-        List<String> steps = new ArrayList<>();
-        int i = 1;
-        while (i < expression.length()) {
-            char c = expression.charAt(i);
-            if (c == '.') {
-                int end = i + 1;
-                while (end < expression.length() && ".[".indexOf(expression.charAt(end)) < 0) {
-                    end++;
-                }
-                steps.add(expression.substring(i + 1, end));
-                i = end;
-            } else if (c == '[') {
-                int end = expression.indexOf(']', i);
-                if (end < 0) {
-                    throw new IllegalArgumentException("JSON path " + expression + ": unclosed [");
-                }
-                String inside = expression.substring(i + 1, end).trim();
-                if (inside.startsWith("'") && inside.endsWith("'") && inside.length() >= 2) {
-                    inside = inside.substring(1, inside.length() - 1);
-                } else if (!inside.equals("*") && !inside.matches("\\d+")) {
-                    throw new IllegalArgumentException("JSON path " + expression + ": unsupported [" + inside + "]");
-                } else if (inside.matches("\\d+")) {
-                    inside = "#" + inside;
-                }
-                steps.add(inside);
-                i = end + 1;
-            } else {
-                throw new IllegalArgumentException("JSON path " + expression + ": unexpected '" + c + "' at " + i);
-            }
+        try {
+            return new JsonPath(expression, com.jayway.jsonpath.JsonPath.compile(expression));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("JSON path " + expression + " is not valid: " + e.getMessage(), e);
         }
-        return new JsonPath(expression, List.copyOf(steps));
     }
 
-    /** Every value the path selects in {@code root}; empty when nothing matches. */
+    /** Every non-null value the path selects in {@code root}; empty when nothing matches. */
     public List<JsonNode> select(JsonNode root) {
-        List<JsonNode> current = new ArrayList<>();
-        if (root != null) {
-            current.add(root);
+        List<JsonNode> selected = new ArrayList<>();
+        if (root == null) {
+            return selected;
         }
-        for (String step : steps) {
-            List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : current) {
-                if (step.equals("*")) {
-                    node.elements().forEachRemaining(next::add);
-                } else if (step.startsWith("#") && node.isArray()) {
-                    addIfPresent(next, node.get(Integer.parseInt(step.substring(1))));
-                } else if (node.isObject()) {
-                    addIfPresent(next, node.get(step));
+        JsonNode found = compiled.read(root, JSON);
+        if (found != null) {
+            found.forEach(node -> {
+                if (!node.isNull()) {
+                    selected.add(node);
                 }
-            }
-            current = next;
+            });
         }
-        return current;
-    }
-
-    private static void addIfPresent(List<JsonNode> nodes, JsonNode node) {
-        if (node != null && !node.isNull()) {
-            nodes.add(node);
-        }
+        return selected;
     }
 
     @Override

@@ -230,7 +230,8 @@ class ConfigLoaderTest {
                             consumes: [ MS.eCMND.Person.Born ]
                             personalData:
                               MS.eCMND.Person.Born: { subject: "$.ChildIDNP", legalReason: "$.Reasons[first]" }
-                        """, "clients[0].personalData.MS.eCMND.Person.Born.legalReason", "unsupported [first]"),
+                        """, "clients[0].personalData.MS.eCMND.Person.Born.legalReason",
+                        "JSON path $.Reasons[first] is not valid"),
                 arguments("a fault rate over 1", "faults: { produceFailRate: 2 }\n" + VALID_CLIENT,
                         "faults.produceFailRate", "between 0 and 1"),
                 arguments("an unknown fault", "faults: { produceFailRat: 0.5 }\n" + VALID_CLIENT,
