@@ -1,7 +1,6 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -31,9 +30,11 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     // common
 
+    // Needed by every endpoint, yet not marked required: it is usually set once on the component, where tooling that
+    // validates an endpoint URI (Camel's catalog) cannot see it and would report every URI without it as wrong.
+    // An endpoint without it fails at start naming it.
     @UriParam(description = "The REST base address of MConnect Events, e.g. https://mconnect-events.staging.egov.md:8443/ "
-            + "(HTTPS only). The WebSocket address is derived from it.")
-    @Metadata(required = true)
+            + "(HTTPS only). The WebSocket address is derived from it. Needed: set it on the endpoint or once on the component.")
     private String baseAddress;
     @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers) and "
             + "trust (trust managers). Use this, or keyStore, or certificateFile with privateKeyFile.")
