@@ -47,6 +47,9 @@ public class MConnectEventsConfiguration implements Cloneable {
     private String keyStorePassword;
     @UriParam(label = "security", defaultValue = "PKCS12", description = "The type of the client key store.")
     private String keyStoreType = "PKCS12";
+    @UriParam(label = "security", description = "The alias of the key to use when the key store holds more than one (during a"
+            + " certificate renewal, say); required then. Only this key's certificate is checked at start and sent.")
+    private String keyAlias;
     @UriParam(label = "security", description = "PEM file with the client certificate followed by its intermediate CA certificates "
             + "(instead of keyStore).")
     private String certificateFile;
@@ -196,6 +199,15 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    /** The alias of the key to use when the key store holds more than one; required then. */
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
     }
 
     public String getKeyStore() {

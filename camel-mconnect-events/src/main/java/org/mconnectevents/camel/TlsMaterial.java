@@ -60,7 +60,14 @@ final class TlsMaterial {
 
     private ClientTls keyMaterial() {
         SSLContextParameters parameters = configuration.getSslContextParameters();
-        if (parameters != null && parameters.getKeyManagers() != null) {
+        String keyAlias = configuration.getKeyAlias();
+        boolean keyManagers = parameters != null && parameters.getKeyManagers() != null;
+        if (keyAlias != null && (keyManagers || configuration.getKeyStore() == null)) {
+            throw new IllegalArgumentException("keyAlias '" + keyAlias + "' chooses a key of keyStore, and the client's key comes"
+                    + " from " + (keyManagers ? "sslContextParameters" : "certificateFile") + ": remove keyAlias, or give the key"
+                    + " store holding that key as keyStore.");
+        }
+        if (keyManagers) {
             KeyManager[] managers;
             try {
                 bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
@@ -76,7 +83,7 @@ final class TlsMaterial {
         }
         if (configuration.getKeyStore() != null) {
             return ClientTls.keyStore(read(configuration.getKeyStore(), "keyStore"), configuration.getKeyStorePassword(),
-                    configuration.getKeyStoreType(), configuration.getKeyStore());
+                    configuration.getKeyStoreType(), keyAlias, configuration.getKeyStore());
         }
         if (configuration.getCertificateFile() != null && configuration.getPrivateKeyFile() != null) {
             return ClientTls.pem(read(configuration.getCertificateFile(), "certificateFile"),

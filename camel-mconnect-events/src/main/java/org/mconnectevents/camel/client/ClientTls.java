@@ -11,8 +11,11 @@ import io.vertx.core.net.TrustOptions;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,10 +40,20 @@ public final class ClientTls {
 
     /** A key store holding the private key with its whole certificate chain; type PKCS12 unless said. */
     public static ClientTls keyStore(Buffer content, String password, String type, String description) {
+        return keyStore(content, password, type, null, description);
+    }
+
+    /**
+     * A key store holding one or more private keys with their certificate chains (several during a certificate
+     * renewal); {@code keyAlias} chooses the key, and must be given when the store holds more than one. Only that key
+     * is checked and sent in the handshake.
+     */
+    public static ClientTls keyStore(Buffer content, String password, String type, String keyAlias, String description) {
         return new ClientTls(new KeyStoreOptions()
                 .setType(type == null ? "PKCS12" : type)
                 .setValue(content)
-                .setPassword(password), null, "key store " + description);
+                .setPassword(password)
+                .setAlias(keyAlias), null, "key store " + description);
     }
 
     /** PEM: the certificate file holds the client certificate followed by its intermediates; the key is PKCS#8 or SEC1/PKCS#1. */
@@ -93,6 +106,10 @@ public final class ClientTls {
      * @throws IllegalArgumentException naming the material and what to fix
      */
     public ClientCertificate clientCertificate(Vertx vertx, boolean requireIntermediates) {
+        if (keyCert instanceof KeyStoreOptions store) {
+            checkKeyAlias(vertx, store);
+        }
+        // with a key alias, Vert.x keeps only that key: what is checked below is what the handshake will send
         X509KeyManager keyManager = openKeyManager(vertx);
         String alias = firstClientAlias(keyManager);
         X509Certificate[] chain = keyManager.getCertificateChain(alias);
@@ -111,13 +128,46 @@ public final class ClientTls {
         return certificate;
     }
 
+    /**
+     * A key store with several keys needs a key alias naming one of them; without one, which key the TLS handshake
+     * sends is the JSSE key manager's choice, not necessarily the one checked here.
+     */
+    private void checkKeyAlias(Vertx vertx, KeyStoreOptions store) {
+        List<String> keys = keyAliases(vertx, store);
+        String alias = store.getAlias();
+        String choose = " Set keyAlias to the one whose certificate MConnect Events knows this client by.";
+        if (alias == null && keys.size() > 1) {
+            throw new IllegalArgumentException("The " + description + " holds " + keys.size() + " keys (" + String.join(", ", keys)
+                    + ") and the one sent in the TLS handshake would be left to chance." + choose);
+        }
+        if (alias != null && !keys.contains(alias)) {
+            throw new IllegalArgumentException("The " + description + " holds no key under the alias '" + alias
+                    + "' (keyAlias). Its keys: " + String.join(", ", keys) + "." + choose);
+        }
+    }
+
+    private List<String> keyAliases(Vertx vertx, KeyStoreOptions store) {
+        try {
+            KeyStore keyStore = new KeyStoreOptions(store).setAlias(null).loadKeyStore(vertx);
+            List<String> keys = new ArrayList<>();
+            for (String alias : Collections.list(keyStore.aliases())) {
+                if (keyStore.isKeyEntry(alias)) {
+                    keys.add(alias);
+                }
+            }
+            Collections.sort(keys);
+            return keys;
+        } catch (Exception e) {
+            throw cannotOpen(e);
+        }
+    }
+
     private X509KeyManager openKeyManager(Vertx vertx) {
         KeyManagerFactory factory;
         try {
             factory = keyCert.getKeyManagerFactory(vertx);
         } catch (Exception e) {
-            throw new IllegalArgumentException("Cannot open the " + description + ": " + rootMessage(e)
-                    + ". Check the file and its password (keyStorePassword) and type (keyStoreType).", e);
+            throw cannotOpen(e);
         }
         return Arrays.stream(factory.getKeyManagers())
                 .filter(X509KeyManager.class::isInstance)
@@ -134,6 +184,11 @@ public final class ClientTls {
             }
         }
         throw new IllegalArgumentException("The " + description + " holds no private key with a client certificate.");
+    }
+
+    private IllegalArgumentException cannotOpen(Exception e) {
+        return new IllegalArgumentException("Cannot open the " + description + ": " + rootMessage(e)
+                + ". Check the file and its password (keyStorePassword) and type (keyStoreType).", e);
     }
 
     private static String rootMessage(Throwable e) {
