@@ -68,18 +68,7 @@ final class TlsMaterial {
                     + " store holding that key as keyStore.");
         }
         if (keyManagers) {
-            KeyManager[] managers;
-            try {
-                bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
-                managers = parameters.getKeyManagers().createKeyManagers();
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
-                        + ". Check the key store, its password and type.", e);
-            }
-            X509KeyManager keyManager = Arrays.stream(managers).filter(X509KeyManager.class::isInstance)
-                    .map(X509KeyManager.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
-            return ClientTls.keyManager(keyManager, "sslContextParameters key managers");
+            return keyManagersOf(parameters);
         }
         if (configuration.getKeyStore() != null) {
             return ClientTls.keyStore(read(configuration.getKeyStore(), "keyStore"), configuration.getKeyStorePassword(),
@@ -92,6 +81,25 @@ final class TlsMaterial {
         throw new IllegalArgumentException("No client certificate is configured. MConnect Events authenticates every client by"
                 + " its certificate (mutual TLS): set keyStore and keyStorePassword, or certificateFile and privateKeyFile, or"
                 + " sslContextParameters (on the endpoint, or once with camel.component.mconnect-events.*).");
+    }
+
+    /** The key of sslContextParameters' key managers: the one under its certAlias when it names one. */
+    private ClientTls keyManagersOf(SSLContextParameters parameters) {
+        KeyManager[] managers;
+        try {
+            bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
+            managers = parameters.getKeyManagers().createKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
+                    + ". Check the key store, its password and type.", e);
+        }
+        X509KeyManager keyManager = Arrays.stream(managers).filter(X509KeyManager.class::isInstance)
+                .map(X509KeyManager.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
+        String description = "sslContextParameters key managers";
+        return parameters.getCertAlias() == null ? ClientTls.keyManager(keyManager, description)
+                : ClientTls.keyManager(keyManager, camelContext.resolvePropertyPlaceholders(parameters.getCertAlias()),
+                        "certAlias", description);
     }
 
     /**

@@ -3,6 +3,9 @@ package org.mconnectevents.camel;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +131,60 @@ class KeyAliasTest extends RegistryCamelTestSupport {
         assertThatThrownBy(context::start).isInstanceOf(IllegalArgumentException.class).hasMessage("keyAlias 'registry-current'"
                 + " chooses a key of keyStore, and the client's key comes from certificateFile: remove keyAlias, or give the"
                 + " key store holding that key as keyStore.");
+    }
+
+    @Test
+    void theCertAliasOfSslContextParametersChoosesTheKeySent() throws Exception {
+        context.start();
+
+        Exchange asReader = produceWith(sslContextParametersWithCertAlias("reader-current"), "reader");
+        Exchange asRegistry = produceWith(sslContextParametersWithCertAlias("registry-current"), "registry");
+
+        assertThat(asReader.getException()).isInstanceOfSatisfying(MConnectEventsRejectedException.class,
+                refused -> assertThat(refused.getServerText()).contains("client reader is not allowed to produce"));
+        assertThat(asRegistry.getException()).isNull();
+        assertThat(context.getEndpoint("mconnect-events:events?sslContextParameters=#registry", MConnectEventsEndpoint.class)
+                .clientCertificate().subject()).isEqualTo("CN=registry");
+    }
+
+    @Test
+    void aCertAliasTheKeyManagersDoNotHoldStopsTheRouteAtStartNamingIt() throws Exception {
+        context.getRegistry().bind("missing", sslContextParametersWithCertAlias("registry-2027"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("mconnect-events:events?group=renewal&sslContextParameters=#missing").routeId("consume").to("mock:consumed");
+            }
+        });
+
+        assertThatThrownBy(context::start).isInstanceOf(IllegalArgumentException.class).hasMessage("The sslContextParameters"
+                + " key managers hold no key under the alias 'registry-2027' (certAlias). Their keys: reader-current,"
+                + " registry-current, registry-expired. Set certAlias to the one whose certificate MConnect Events knows this"
+                + " client by.");
+    }
+
+    private SSLContextParameters sslContextParametersWithCertAlias(String alias) {
+        String password = EMULATOR.emulator().keyStorePassword();
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setResource("file:" + severalKeys);
+        keyStore.setPassword(password);
+        keyStore.setType("PKCS12");
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setKeyStore(keyStore);
+        keyManagers.setKeyPassword(password);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keyManagers);
+        parameters.setCertAlias(alias);
+        return parameters;
+    }
+
+    private Exchange produceWith(SSLContextParameters parameters, String name) {
+        context.getRegistry().bind(name, parameters);
+        return context.createProducerTemplate().send("mconnect-events:events?sslContextParameters=#" + name, exchange -> {
+            exchange.getMessage().setBody("{\"order\":2}");
+            exchange.getMessage().setHeaders(Map.of(MConnectEventsConstants.CLOUD_EVENT_SOURCE, SOURCE,
+                    MConnectEventsConstants.CLOUD_EVENT_TYPE, ORDER_CREATED));
+        });
     }
 
     private void consumeWith(String alias) throws Exception {

@@ -28,6 +28,8 @@ import java.util.Objects;
  */
 public final class ClientTls {
 
+    private static final List<String> KEY_TYPES = List.of("EC", "RSA", "EdDSA", "Ed25519", "DSA");
+
     private final KeyCertOptions keyCert;
     private final TrustOptions trust;
     private final String description;
@@ -65,6 +67,28 @@ public final class ClientTls {
     /** A key manager made elsewhere (e.g. from Camel's SSLContextParameters). */
     public static ClientTls keyManager(X509KeyManager keyManager, String description) {
         return new ClientTls(KeyCertOptions.wrap(keyManager), null, description);
+    }
+
+    /**
+     * The key under {@code alias} of a key manager made elsewhere (Camel's SSLContextParameters with a certAlias): only
+     * that key is checked and sent in the handshake.
+     *
+     * @param option the option that named the alias, for messages (e.g. certAlias)
+     * @throws IllegalArgumentException naming the alias and the keys there are, when the key manager has no such key
+     */
+    public static ClientTls keyManager(X509KeyManager keyManager, String alias, String option, String description) {
+        if (keyManager.getPrivateKey(alias) == null) {
+            List<String> keys = new ArrayList<>();
+            for (String keyType : KEY_TYPES) {
+                String[] aliases = keyManager.getClientAliases(keyType, null);
+                keys.addAll(aliases == null ? List.of() : List.of(aliases));
+            }
+            Collections.sort(keys);
+            throw new IllegalArgumentException("The " + description + " hold no key under the alias '" + alias + "' (" + option
+                    + "). Their keys: " + String.join(", ", keys) + ". Set " + option + " to the one whose certificate"
+                    + " MConnect Events knows this client by.");
+        }
+        return new ClientTls(KeyCertOptions.wrap(new OneKeyManager(keyManager, alias)), null, description);
     }
 
     /** Trust these PEM certificates (e.g. the service's root CA) instead of the JVM's default trust. */
@@ -177,7 +201,7 @@ public final class ClientTls {
     }
 
     private String firstClientAlias(X509KeyManager keyManager) {
-        for (String keyType : new String[] {"EC", "RSA", "EdDSA", "Ed25519", "DSA"}) {
+        for (String keyType : KEY_TYPES) {
             String[] aliases = keyManager.getClientAliases(keyType, null);
             if (aliases != null && aliases.length > 0) {
                 return aliases[0];
