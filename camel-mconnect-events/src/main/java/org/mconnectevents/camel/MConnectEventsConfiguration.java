@@ -36,8 +36,9 @@ public class MConnectEventsConfiguration implements Cloneable {
     @UriParam(description = "The REST base address of MConnect Events, e.g. https://mconnect-events.staging.egov.md:8443/ "
             + "(HTTPS only). The WebSocket address is derived from it. Needed: set it on the endpoint or once on the component.")
     private String baseAddress;
-    @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers) and "
-            + "trust (trust managers). Use this, or keyStore, or certificateFile with privateKeyFile.")
+    @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers, "
+            + "certAlias), trust (trust managers), protocols and cipher suites (its client parameters over the common ones). "
+            + "Use this, or keyStore, or certificateFile with privateKeyFile.")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "security", description = "The client key store: the private key with the client certificate and its "
             + "intermediate CA certificates (MConnect Events requires the chain in the handshake). A file path, or classpath:, "

@@ -3,12 +3,14 @@ package org.mconnectevents.camel;
 import io.vertx.core.buffer.Buffer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.BaseSSLContextParameters;
 import org.apache.camel.support.jsse.JsseParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.mconnectevents.camel.client.ClientTls;
 
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns the security options of an endpoint into the client's TLS material: Camel's SSLContextParameters, a key
@@ -35,7 +38,34 @@ final class TlsMaterial {
     }
 
     ClientTls clientTls() {
-        ClientTls tls = keyMaterial();
+        return offered(trusted(keyMaterial()));
+    }
+
+    /**
+     * The protocols and cipher suites sslContextParameters chooses (lists, filters, and the client parameters over
+     * them), as Camel computes them for a client socket of its context (its SSL engines get the common and server
+     * parameters, not the client ones); Vert.x's defaults when it names none.
+     */
+    private ClientTls offered(ClientTls tls) {
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (parameters == null || !choosesSuites(parameters) && !choosesSuites(parameters.getClientParameters())) {
+            return tls;
+        }
+        // an unconnected socket: only asked what it would offer, then closed
+        try (SSLSocket socket = (SSLSocket) parameters.createSSLContext(camelContext).getSocketFactory().createSocket()) {
+            return tls.offering(List.of(socket.getEnabledProtocols()), List.of(socket.getEnabledCipherSuites()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Cannot apply the protocols and cipher suites of sslContextParameters: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean choosesSuites(BaseSSLContextParameters parameters) {
+        return parameters != null && (parameters.getSecureSocketProtocols() != null || parameters.getSecureSocketProtocolsFilter() != null
+                || parameters.getCipherSuites() != null || parameters.getCipherSuitesFilter() != null);
+    }
+
+    private ClientTls trusted(ClientTls tls) {
         SSLContextParameters parameters = configuration.getSslContextParameters();
         if (configuration.getTrustStore() != null) {
             Buffer trust = read(configuration.getTrustStore(), "trustStore");

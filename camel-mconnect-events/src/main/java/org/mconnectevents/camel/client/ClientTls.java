@@ -6,6 +6,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.KeyStoreOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TCPSSLOptions;
 import io.vertx.core.net.TrustOptions;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -16,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,11 +35,21 @@ public final class ClientTls {
     private final KeyCertOptions keyCert;
     private final TrustOptions trust;
     private final String description;
+    /** Null for Vert.x's defaults. */
+    private final List<String> protocols;
+    private final List<String> cipherSuites;
 
     private ClientTls(KeyCertOptions keyCert, TrustOptions trust, String description) {
+        this(keyCert, trust, description, null, null);
+    }
+
+    private ClientTls(KeyCertOptions keyCert, TrustOptions trust, String description, List<String> protocols,
+                      List<String> cipherSuites) {
         this.keyCert = Objects.requireNonNull(keyCert, "keyCert");
         this.trust = trust;
         this.description = description;
+        this.protocols = protocols == null ? null : List.copyOf(protocols);
+        this.cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
     }
 
     /** A key store holding the private key with its whole certificate chain; type PKCS12 unless said. */
@@ -93,18 +105,38 @@ public final class ClientTls {
 
     /** Trust these PEM certificates (e.g. the service's root CA) instead of the JVM's default trust. */
     public ClientTls trustPem(Buffer certificates) {
-        return new ClientTls(keyCert, new PemTrustOptions().addCertValue(certificates), description);
+        return new ClientTls(keyCert, new PemTrustOptions().addCertValue(certificates), description, protocols, cipherSuites);
     }
 
     /** Trust the certificates of this key store instead of the JVM's default trust. */
     public ClientTls trustStore(Buffer content, String password, String type) {
         return new ClientTls(keyCert, new KeyStoreOptions().setType(type == null ? "PKCS12" : type)
-                .setValue(content).setPassword(password), description);
+                .setValue(content).setPassword(password), description, protocols, cipherSuites);
     }
 
     /** Trust what this trust manager trusts. */
     public ClientTls trustManager(TrustManager trustManager) {
-        return new ClientTls(keyCert, TrustOptions.wrap(trustManager), description);
+        return new ClientTls(keyCert, TrustOptions.wrap(trustManager), description, protocols, cipherSuites);
+    }
+
+    /**
+     * Offer only these protocols (e.g. TLSv1.3) and cipher suites in the handshake, in this order; null keeps Vert.x's
+     * defaults for that part.
+     */
+    public ClientTls offering(List<String> protocols, List<String> cipherSuites) {
+        return new ClientTls(keyCert, trust, description, protocols, cipherSuites);
+    }
+
+    /** Sets this material on the TLS options of an HTTP or WebSocket client. */
+    <T extends TCPSSLOptions> T applyTo(T options) {
+        options.setSsl(true).setKeyCertOptions(keyCert).setTrustOptions(trust);
+        if (protocols != null) {
+            options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(protocols));
+        }
+        if (cipherSuites != null) {
+            cipherSuites.forEach(options::addEnabledCipherSuite);
+        }
+        return options;
     }
 
     KeyCertOptions keyCertOptions() {
