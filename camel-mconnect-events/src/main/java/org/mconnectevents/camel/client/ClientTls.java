@@ -33,6 +33,7 @@ public final class ClientTls {
     private static final List<String> KEY_TYPES = List.of("EC", "RSA", "EdDSA", "Ed25519", "DSA");
 
     private final KeyCertOptions keyCert;
+    /** Null for the JVM's default trust. */
     private final TrustOptions trust;
     private final String description;
     /** Null for Vert.x's defaults. */
@@ -137,15 +138,6 @@ public final class ClientTls {
             cipherSuites.forEach(options::addEnabledCipherSuite);
         }
         return options;
-    }
-
-    KeyCertOptions keyCertOptions() {
-        return keyCert;
-    }
-
-    /** Null for the JVM's default trust. */
-    TrustOptions trustOptions() {
-        return trust;
     }
 
     /** Where the material came from, for messages (never holds a secret). */
