@@ -2,6 +2,7 @@ package org.mconnectevents.camel;
 
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -14,13 +15,17 @@ import java.util.Map;
  * ({@code camel.component.mconnect-events.*}); URI options override it per endpoint.
  */
 @Component("mconnect-events")
-public class MConnectEventsComponent extends HealthCheckComponent {
+public class MConnectEventsComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The options every endpoint starts from.")
     private MConnectEventsConfiguration configuration = new MConnectEventsConfiguration();
     @Metadata(label = "advanced", autowired = true, description = "The Vert.x instance to share (e.g. the one of Camel Quarkus). "
             + "When none is set or found in the registry, the component creates one and closes it when it stops.")
     private Vertx vertx;
+    @Metadata(label = "security", defaultValue = "false", description = "Use the CamelContext's global SSL context parameters"
+            + " for the endpoints that give no client certificate of their own (no sslContextParameters, keyStore or"
+            + " certificateFile).")
+    private boolean useGlobalSslContextParameters;
 
     /** Guarded by this component: whether {@link #vertx} was created here and must be closed here. */
     private boolean ownsVertx;
@@ -31,6 +36,11 @@ public class MConnectEventsComponent extends HealthCheckComponent {
         MConnectEventsChannel channel = MConnectEventsChannel.of(remaining, uri);
         MConnectEventsEndpoint endpoint = new MConnectEventsEndpoint(uri, this, channel, configuration.copy());
         setProperties(endpoint, parameters);
+        MConnectEventsConfiguration options = endpoint.getConfiguration();
+        // the global parameters fill in a missing certificate; they never replace one the endpoint gives
+        if (options.getSslContextParameters() == null && options.getKeyStore() == null && options.getCertificateFile() == null) {
+            options.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
     }
 
@@ -71,6 +81,17 @@ public class MConnectEventsComponent extends HealthCheckComponent {
     /** The options every endpoint starts from. */
     public void setConfiguration(MConnectEventsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSL context parameters for endpoints that give no client certificate of their own. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public Vertx getVertx() {

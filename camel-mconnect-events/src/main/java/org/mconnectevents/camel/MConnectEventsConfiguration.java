@@ -1,7 +1,6 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -31,12 +30,15 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     // common
 
+    // Needed by every endpoint, yet not marked required: it is usually set once on the component, where tooling that
+    // validates an endpoint URI (Camel's catalog) cannot see it and would report every URI without it as wrong.
+    // An endpoint without it fails at start naming it.
     @UriParam(description = "The REST base address of MConnect Events, e.g. https://mconnect-events.staging.egov.md:8443/ "
-            + "(HTTPS only). The WebSocket address is derived from it.")
-    @Metadata(required = true)
+            + "(HTTPS only). The WebSocket address is derived from it. Needed: set it on the endpoint or once on the component.")
     private String baseAddress;
-    @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers) and "
-            + "trust (trust managers). Use this, or keyStore, or certificateFile with privateKeyFile.")
+    @UriParam(label = "security", description = "Camel SSL context parameters giving the client certificate (key managers, "
+            + "certAlias), trust (trust managers), protocols and cipher suites (its client parameters over the common ones). "
+            + "Use this, or keyStore, or certificateFile with privateKeyFile.")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "security", description = "The client key store: the private key with the client certificate and its "
             + "intermediate CA certificates (MConnect Events requires the chain in the handshake). A file path, or classpath:, "
@@ -46,6 +48,9 @@ public class MConnectEventsConfiguration implements Cloneable {
     private String keyStorePassword;
     @UriParam(label = "security", defaultValue = "PKCS12", description = "The type of the client key store.")
     private String keyStoreType = "PKCS12";
+    @UriParam(label = "security", description = "The alias of the key to use when the key store holds more than one (during a"
+            + " certificate renewal, say); required then. Only this key's certificate is checked at start and sent.")
+    private String keyAlias;
     @UriParam(label = "security", description = "PEM file with the client certificate followed by its intermediate CA certificates "
             + "(instead of keyStore).")
     private String certificateFile;
@@ -195,6 +200,15 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    /** The alias of the key to use when the key store holds more than one; required then. */
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
     }
 
     public String getKeyStore() {

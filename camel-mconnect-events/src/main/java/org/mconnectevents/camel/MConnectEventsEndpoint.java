@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Produce and consume events of MConnect Events, the event bus of Moldova's interoperability platform,
@@ -35,7 +38,7 @@ import java.time.Duration;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "mconnect-events", title = "MConnect Events", syntax = "mconnect-events:channel",
              category = { Category.MESSAGING, Category.CLOUD }, headersClass = MConnectEventsConstants.class)
 @ManagedResource(description = "MConnect Events endpoint")
-public class MConnectEventsEndpoint extends DefaultEndpoint {
+public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsEndpoint.class);
     private static final long EXPIRY_CHECK_INTERVAL = 3_600_000;
@@ -56,6 +59,8 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     private long expiryTimer = -1;
     private java.util.concurrent.ExecutorService continuations;
     private io.vertx.core.Vertx vertx;
+    /** Set once a consumer was made on this endpoint: its transport decides the protocol shown as the service's. */
+    private volatile boolean consuming;
 
     public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
                                   MConnectEventsConfiguration configuration) {
@@ -80,6 +85,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         MConnectEventsConsumer consumer = new MConnectEventsConsumer(this, processor);
+        consuming = true;
         configureConsumer(consumer);
         return consumer;
     }
@@ -210,6 +216,48 @@ public class MConnectEventsEndpoint extends DefaultEndpoint {
             closing.close();
             LOG.debug("Closed the client of {}", getEndpointUri());
         }
+    }
+
+    /**
+     * The service's host and port, from the base address (port 443 when it names none); null while no base address is
+     * set. Camel's service registry, JBang and the dev console show it as where this endpoint talks.
+     */
+    @Override
+    public String getServiceUrl() {
+        String base = configuration.getBaseAddress();
+        if (base == null || base.isBlank()) {
+            return null;
+        }
+        try {
+            URI address = URI.create(base.trim());
+            return address.getHost() == null ? null : address.getHost() + ":" + (address.getPort() < 0 ? 443 : address.getPort());
+        } catch (IllegalArgumentException notAUrl) {
+            // a wrong base address is reported, naming the option, when the endpoint starts; the registry only shows none
+            return null;
+        }
+    }
+
+    /**
+     * https for producers and long-polling consumers; wss once a WebSocket consumer was made on this endpoint (an
+     * endpoint that both consumes and produces shows its consumer's protocol, the long-lived connection).
+     */
+    @Override
+    public String getServiceProtocol() {
+        return consuming && "websocket".equals(configuration.getTransport()) ? "wss" : "https";
+    }
+
+    /** The channel; for a consumer also its group and transport. Never event data nor a secret. */
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("channel", channel.uriName());
+        if (consuming) {
+            if (configuration.getGroup() != null) {
+                metadata.put("group", configuration.getGroup());
+            }
+            metadata.put("transport", configuration.getTransport());
+        }
+        return metadata;
     }
 
     public MConnectEventsChannel getChannel() {

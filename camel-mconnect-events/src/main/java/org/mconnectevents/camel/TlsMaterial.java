@@ -3,12 +3,14 @@ package org.mconnectevents.camel;
 import io.vertx.core.buffer.Buffer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.BaseSSLContextParameters;
 import org.apache.camel.support.jsse.JsseParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.mconnectevents.camel.client.ClientTls;
 
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns the security options of an endpoint into the client's TLS material: Camel's SSLContextParameters, a key
@@ -35,7 +38,34 @@ final class TlsMaterial {
     }
 
     ClientTls clientTls() {
-        ClientTls tls = keyMaterial();
+        return offered(trusted(keyMaterial()));
+    }
+
+    /**
+     * The protocols and cipher suites sslContextParameters chooses (lists, filters, and the client parameters over
+     * them), as Camel computes them for a client socket of its context (its SSL engines get the common and server
+     * parameters, not the client ones); Vert.x's defaults when it names none.
+     */
+    private ClientTls offered(ClientTls tls) {
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (parameters == null || !choosesSuites(parameters) && !choosesSuites(parameters.getClientParameters())) {
+            return tls;
+        }
+        // an unconnected socket: only asked what it would offer, then closed
+        try (SSLSocket socket = (SSLSocket) parameters.createSSLContext(camelContext).getSocketFactory().createSocket()) {
+            return tls.offering(List.of(socket.getEnabledProtocols()), List.of(socket.getEnabledCipherSuites()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Cannot apply the protocols and cipher suites of sslContextParameters: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean choosesSuites(BaseSSLContextParameters parameters) {
+        return parameters != null && (parameters.getSecureSocketProtocols() != null || parameters.getSecureSocketProtocolsFilter() != null
+                || parameters.getCipherSuites() != null || parameters.getCipherSuitesFilter() != null);
+    }
+
+    private ClientTls trusted(ClientTls tls) {
         SSLContextParameters parameters = configuration.getSslContextParameters();
         if (configuration.getTrustStore() != null) {
             Buffer trust = read(configuration.getTrustStore(), "trustStore");
@@ -60,23 +90,19 @@ final class TlsMaterial {
 
     private ClientTls keyMaterial() {
         SSLContextParameters parameters = configuration.getSslContextParameters();
-        if (parameters != null && parameters.getKeyManagers() != null) {
-            KeyManager[] managers;
-            try {
-                bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
-                managers = parameters.getKeyManagers().createKeyManagers();
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
-                        + ". Check the key store, its password and type.", e);
-            }
-            X509KeyManager keyManager = Arrays.stream(managers).filter(X509KeyManager.class::isInstance)
-                    .map(X509KeyManager.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
-            return ClientTls.keyManager(keyManager, "sslContextParameters key managers");
+        String keyAlias = configuration.getKeyAlias();
+        boolean keyManagers = parameters != null && parameters.getKeyManagers() != null;
+        if (keyAlias != null && (keyManagers || configuration.getKeyStore() == null)) {
+            throw new IllegalArgumentException("keyAlias '" + keyAlias + "' chooses a key of keyStore, and the client's key comes"
+                    + " from " + (keyManagers ? "sslContextParameters" : "certificateFile") + ": remove keyAlias, or give the key"
+                    + " store holding that key as keyStore.");
+        }
+        if (keyManagers) {
+            return keyManagersOf(parameters);
         }
         if (configuration.getKeyStore() != null) {
             return ClientTls.keyStore(read(configuration.getKeyStore(), "keyStore"), configuration.getKeyStorePassword(),
-                    configuration.getKeyStoreType(), configuration.getKeyStore());
+                    configuration.getKeyStoreType(), keyAlias, configuration.getKeyStore());
         }
         if (configuration.getCertificateFile() != null && configuration.getPrivateKeyFile() != null) {
             return ClientTls.pem(read(configuration.getCertificateFile(), "certificateFile"),
@@ -85,6 +111,25 @@ final class TlsMaterial {
         throw new IllegalArgumentException("No client certificate is configured. MConnect Events authenticates every client by"
                 + " its certificate (mutual TLS): set keyStore and keyStorePassword, or certificateFile and privateKeyFile, or"
                 + " sslContextParameters (on the endpoint, or once with camel.component.mconnect-events.*).");
+    }
+
+    /** The key of sslContextParameters' key managers: the one under its certAlias when it names one. */
+    private ClientTls keyManagersOf(SSLContextParameters parameters) {
+        KeyManager[] managers;
+        try {
+            bindToCamel(parameters.getKeyManagers(), parameters.getKeyManagers().getKeyStore());
+            managers = parameters.getKeyManagers().createKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Cannot open the key managers of sslContextParameters: " + e.getMessage()
+                    + ". Check the key store, its password and type.", e);
+        }
+        X509KeyManager keyManager = Arrays.stream(managers).filter(X509KeyManager.class::isInstance)
+                .map(X509KeyManager.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
+        String description = "sslContextParameters key managers";
+        return parameters.getCertAlias() == null ? ClientTls.keyManager(keyManager, description)
+                : ClientTls.keyManager(keyManager, camelContext.resolvePropertyPlaceholders(parameters.getCertAlias()),
+                        "certAlias", description);
     }
 
     /**

@@ -48,24 +48,15 @@ public final class MConnectEventsClient implements AutoCloseable {
         this.options = options;
         this.configurationErrors = configurationErrors;
         int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-        this.http = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(true)
-                .setKeyCertOptions(options.tls().keyCertOptions())
-                .setTrustOptions(options.tls().trustOptions())
+        this.http = vertx.createHttpClient(options.tls().applyTo(new HttpClientOptions())
                 .setConnectTimeout(connectTimeout)
                 .setMaxPoolSize(options.maxConnections())
                 .setKeepAlive(true));
-        this.polls = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(true)
-                .setKeyCertOptions(options.tls().keyCertOptions())
-                .setTrustOptions(options.tls().trustOptions())
+        this.polls = vertx.createHttpClient(options.tls().applyTo(new HttpClientOptions())
                 .setConnectTimeout(connectTimeout)
                 .setMaxPoolSize(MAX_POLL_CONNECTIONS)
                 .setKeepAlive(true));
-        this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setSsl(true)
-                .setKeyCertOptions(options.tls().keyCertOptions())
-                .setTrustOptions(options.tls().trustOptions())
+        this.webSockets = vertx.createWebSocketClient(options.tls().applyTo(new WebSocketClientOptions())
                 .setConnectTimeout(connectTimeout)
                 // an event is at most 64 KiB, but leave room for what the service adds; a server may send an
                 // event in one frame, so the frame limit must be as large as the message limit
