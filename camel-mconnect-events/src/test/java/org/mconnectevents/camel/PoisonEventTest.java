@@ -14,6 +14,7 @@ import org.mconnectevents.emulator.config.PoisonKind;
 import org.mconnectevents.emulator.event.Injection;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -83,11 +84,15 @@ class PoisonEventTest extends EmulatorRouteTestSupport {
 
             within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "no-offset"))
                     .isEqualTo(new RegistryConsumption.Group(0, 0, 5, 1)));
-            assertThat(processed).containsExactly("before-0", "before-1", "after-0", "after-1");
+            boolean batchBroken = transport.equals("longpolling") && kind == PoisonKind.NOT_JSON;
+            // a session that ends may deliver again what it had not confirmed yet (at least once), never out of order
+            assertThat(new LinkedHashSet<>(processed)).containsExactly("before-0", "before-1", "after-0", "after-1");
+            if (!batchBroken) {
+                assertThat(processed).doesNotHaveDuplicates();
+            }
             assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).isEmpty();
             assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning).contains("skipped a message")
                     .contains("no readable offset").doesNotContain("poison frame"));
-            boolean batchBroken = transport.equals("longpolling") && kind == PoisonKind.NOT_JSON;
             assertThat(endpoint().getReconnectCount()).isEqualTo(batchBroken ? 1 : 0);
         }
     }
