@@ -25,6 +25,7 @@ final class OpenSession implements Confirmations.Listener {
     /** After a failure: the back-off before the next session. */
     long retryDelay;
     long confirmTimer = -1;
+    long deferTimer = -1;
 
     /**
      * @param notConfirmed told of a confirmation that could not be sent (its events come again)

@@ -21,10 +21,9 @@ final class OwnerLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerLoop.class);
 
-    /** How long deferred changes wait at most for a batch to fill before they are handed over anyway. */
-    private static final long DEFER_AT_MOST_MILLIS = 10;
+    /** How long deferred changes wait at most for a batch to fill before the session runs them anyway. */
+    static final long DEFER_AT_MOST_MILLIS = 10;
 
-    private final Vertx vertx;
     private final Context context;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -41,7 +40,6 @@ final class OwnerLoop {
      *                   {@link #executeDeferred(Runnable, boolean)})
      */
     OwnerLoop(Vertx vertx, int deferBatch) {
-        this.vertx = vertx;
         this.deferBatch = Math.max(1, deferBatch);
         // asked from a thread that is not Vert.x's, getOrCreateContext makes a new event-loop context, whatever thread
         // starts the route (a Vert.x worker on Quarkus would otherwise hand out its own worker context)
@@ -69,21 +67,16 @@ final class OwnerLoop {
 
     /**
      * Runs the change on the owning thread, in order with the other deferred changes, but without waking it for each:
-     * while {@linkplain #deferChanges(boolean) deferring}, changes wait until {@code deferBatch} of them are waiting, the
-     * owner runs them ({@link #runDeferred()}), or 10 ms passed since the first of them; {@code now} hands them over at
-     * once.
+     * while {@linkplain #deferChanges(boolean) deferring}, changes wait until {@code deferBatch} of them are waiting, or
+     * the owner runs them ({@link #runDeferred()}: its session runs them every {@link #DEFER_AT_MOST_MILLIS} ms, so that
+     * the last events of a burst, which never fill a batch, wait no longer); {@code now} hands them over at once.
      * This keeps one hop to the event loop per batch of finished events instead of one per event.
      */
     void executeDeferred(Runnable change, boolean now) {
         deferred.add(change);
         // read after the add: an owner that stopped deferring before it ran the waiting changes is seen here
-        int waiting = deferredCount.incrementAndGet();
-        boolean due = waiting >= deferBatch || now || !deferring;
-        if (due) {
+        if (deferredCount.incrementAndGet() >= deferBatch || now || !deferring) {
             scheduleDeferredRun();
-        } else if (waiting == 1) {
-            // the first of a new batch: the batch may never fill (the last events of a burst), so it waits a moment only
-            vertx.setTimer(DEFER_AT_MOST_MILLIS, timer -> scheduleDeferredRun());
         }
     }
 

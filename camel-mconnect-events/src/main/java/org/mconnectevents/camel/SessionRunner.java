@@ -133,6 +133,8 @@ final class SessionRunner {
             owner.runDeferred();
             opening.confirmations.send();
         }));
+        // the last events of a burst never fill a batch of deferred news: they wait this long at most
+        opening.deferTimer = vertx.setPeriodic(OwnerLoop.DEFER_AT_MOST_MILLIS, timer -> owner.execute(owner::runDeferred));
         LOG.info("{}: consuming {} on {}", name, consumeOptions.describe(), session.describe());
     }
 
@@ -275,6 +277,7 @@ final class SessionRunner {
         liveGeneration.set(0);
         owner.deferChanges(false);
         vertx.cancelTimer(open.confirmTimer);
+        vertx.cancelTimer(open.deferTimer);
         if (stopping) {
             return;
         }
@@ -357,6 +360,7 @@ final class SessionRunner {
             return;
         }
         vertx.cancelTimer(open.confirmTimer);
+        vertx.cancelTimer(open.deferTimer);
         // confirm first, then close: over long polling the two are separate requests
         open.confirmations.flush()
                 .compose(confirmed -> open.session.close())
