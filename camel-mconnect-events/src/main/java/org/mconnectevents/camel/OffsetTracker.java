@@ -67,11 +67,6 @@ final class OffsetTracker {
         return confirmation;
     }
 
-    /** Whether any offset of this session was handed out for confirmation. */
-    boolean confirmedAny() {
-        return lastConfirmed >= 0;
-    }
-
     /** Events delivered and not yet finished. */
     int inFlight() {
         return byOffset.size();
