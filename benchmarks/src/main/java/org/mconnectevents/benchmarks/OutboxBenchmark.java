@@ -19,11 +19,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.mconnectevents.camel.MConnectEventsComponent;
 import org.mconnectevents.camel.MConnectEventsConfiguration;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.outbox.Outbox;
-import org.mconnectevents.camel.outbox.OutboxOperations;
-import org.mconnectevents.camel.outbox.OutboxRelay;
-import org.mconnectevents.camel.schema.SqlScripts;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.camel.jpa.outbox.Outbox;
+import org.mconnectevents.camel.jpa.outbox.OutboxOperations;
+import org.mconnectevents.camel.jpa.outbox.OutboxRelay;
+import org.mconnectevents.camel.jpa.schema.SqlScripts;
 import org.mconnectevents.emulator.Emulator;
 
 /**

@@ -3,7 +3,7 @@ package org.mconnectevents.benchmarks;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.vertx.core.buffer.Buffer;
-import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.client.EventCodec;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

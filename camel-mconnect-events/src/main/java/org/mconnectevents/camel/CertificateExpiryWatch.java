@@ -1,6 +1,6 @@
 package org.mconnectevents.camel;
 
-import org.mconnectevents.camel.client.ClientCertificate;
+import org.mconnectevents.client.ClientCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

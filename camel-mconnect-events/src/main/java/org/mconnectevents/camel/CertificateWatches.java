@@ -2,7 +2,7 @@ package org.mconnectevents.camel;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.mconnectevents.camel.client.ClientCertificate;
+import org.mconnectevents.client.ClientCertificate;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;

@@ -1,8 +1,8 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.util.URISupport;
-import org.mconnectevents.camel.client.ConfigurationErrorListener;
-import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
+import org.mconnectevents.client.ConfigurationErrorListener;
+import org.mconnectevents.client.MConnectEventsConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

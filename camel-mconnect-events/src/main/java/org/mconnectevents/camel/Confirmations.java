@@ -2,7 +2,7 @@ package org.mconnectevents.camel;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import org.mconnectevents.camel.client.ConsumerSession;
+import org.mconnectevents.client.ConsumerSession;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.mconnectevents.camel;
 
 import io.cloudevents.CloudEvent;
-import org.mconnectevents.camel.client.ConsumedEvent;
-import org.mconnectevents.camel.client.ConsumerSession;
+import org.mconnectevents.client.ConsumedEvent;
+import org.mconnectevents.client.ConsumerSession;
 
 import java.util.concurrent.atomic.AtomicReference;
 

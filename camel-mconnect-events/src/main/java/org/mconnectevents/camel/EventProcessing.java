@@ -2,7 +2,7 @@ package org.mconnectevents.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.mconnectevents.camel.client.ConsumedEvent;
+import org.mconnectevents.client.ConsumedEvent;
 
 /**
  * Runs the exchange of one consumed event on its lane and tells the {@link SessionRunner} what became of the event.

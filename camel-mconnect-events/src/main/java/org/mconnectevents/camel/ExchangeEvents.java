@@ -6,11 +6,11 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.mconnectevents.camel.client.ConsumedEvent;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.JsonData;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.client.UndecodedEvent;
+import org.mconnectevents.client.ConsumedEvent;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.client.JsonData;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.UndecodedEvent;
 
 import java.net.URI;
 import java.net.URISyntaxException;

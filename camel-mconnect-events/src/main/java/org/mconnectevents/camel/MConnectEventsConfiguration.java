@@ -21,8 +21,8 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "org.hibernate.exception.LockTimeoutException,org.springframework.dao.TransientDataAccessException,"
             + "org.springframework.dao.RecoverableDataAccessException,org.springframework.transaction.CannotCreateTransactionException,"
             + "jakarta.persistence.TransactionRequiredException,"
-            + "org.mconnectevents.camel.client.MConnectEventsUnavailableException,"
-            + "org.mconnectevents.camel.client.MConnectEventsConfigurationException";
+            + "org.mconnectevents.client.MConnectEventsUnavailableException,"
+            + "org.mconnectevents.client.MConnectEventsConfigurationException";
 
     /** The default of {@link #getStructuralExceptions()}. */
     public static final String DEFAULT_STRUCTURAL_EXCEPTIONS = "com.fasterxml.jackson.core.JacksonException,"

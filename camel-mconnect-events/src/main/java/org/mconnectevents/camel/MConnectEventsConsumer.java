@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
-import org.mconnectevents.camel.client.ConsumeOptions;
-import org.mconnectevents.camel.client.MConnectEventsClient;
+import org.mconnectevents.client.ConsumeOptions;
+import org.mconnectevents.client.MConnectEventsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,12 +6,12 @@ import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.JsonData;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
-import org.mconnectevents.camel.client.UndecodedEvent;
-import org.mconnectevents.camel.client.Redaction;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.client.JsonData;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
+import org.mconnectevents.client.UndecodedEvent;
+import org.mconnectevents.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,12 +15,12 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.mconnectevents.camel.client.ClientCertificate;
-import org.mconnectevents.camel.client.ClientOptions;
-import org.mconnectevents.camel.client.EventRules;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.client.MConnectEventsClient;
-import org.mconnectevents.camel.client.Redaction;
+import org.mconnectevents.client.ClientCertificate;
+import org.mconnectevents.client.ClientOptions;
+import org.mconnectevents.client.EventRules;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsClient;
+import org.mconnectevents.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

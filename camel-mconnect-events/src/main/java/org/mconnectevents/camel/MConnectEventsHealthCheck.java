@@ -2,7 +2,7 @@ package org.mconnectevents.camel;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
+import org.mconnectevents.client.MConnectEventsConfigurationException;
 
 import java.util.Map;
 

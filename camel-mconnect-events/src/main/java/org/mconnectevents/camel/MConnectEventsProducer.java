@@ -5,10 +5,10 @@ import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.EventRules;
-import org.mconnectevents.camel.client.MConnectEventsClient;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.client.EventRules;
+import org.mconnectevents.client.MConnectEventsClient;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 
 import java.util.ArrayList;
 import java.util.Collection;

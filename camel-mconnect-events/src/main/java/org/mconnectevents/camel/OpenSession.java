@@ -1,6 +1,6 @@
 package org.mconnectevents.camel;
 
-import org.mconnectevents.camel.client.ConsumerSession;
+import org.mconnectevents.client.ConsumerSession;
 
 import java.util.function.BiConsumer;
 

@@ -1,6 +1,6 @@
 package org.mconnectevents.camel;
 
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import org.apache.camel.support.jsse.BaseSSLContextParameters;
 import org.apache.camel.support.jsse.JsseParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.mconnectevents.camel.client.ClientTls;
+import org.mconnectevents.client.ClientTls;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLSocket;

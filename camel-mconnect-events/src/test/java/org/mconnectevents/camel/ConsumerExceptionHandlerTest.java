@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.LoopbackProxy;
 

@@ -7,16 +7,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.personaldata.PersonalDataPolicy;
-import org.mconnectevents.camel.personaldata.PersonalDataRecorder;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +29,8 @@ import static org.mconnectevents.camel.support.Waiting.within;
  * Events carry personal data (IDNPs). By default no log line and no exception message of the component carries an
  * event's data, subject, extension values or partition key, nor a message that may quote them (a JSON parser's, the
  * service's explanation of a malformed request, the route's own exception): ids, sources, types, offsets, sizes,
- * exception classes and rule names only. {@code logEventData=true}, a debugging aid, adds the messages.
+ * exception classes and rule names only. {@code logEventData=true}, a debugging aid, adds the messages. The personal-data
+ * recorder's failures are the building blocks' PersonalDataInLogsTest.
  */
 class EventDataInLogsTest extends EmulatorRouteTestSupport {
 
@@ -88,24 +86,6 @@ class EventDataInLogsTest extends EmulatorRouteTestSupport {
                     .contains("id=person-1", "java.sql.SQLTransientConnectionException");
             assertThat(log.written()).noneMatch(line -> line.contains(IDNP));
         }
-    }
-
-    @Test
-    void dataThePersonalDataRecorderCannotReadIsNotQuotedInItsFailure() throws Exception {
-        PersonalDataPolicy policy = PersonalDataPolicy.idno("1003600000010").type(ORDER_CREATED).subject("$.idnp")
-                .legalBasis("Law 133/2011").legalReason("Order delivery").end().build();
-        try (LogCapture log = LogCapture.everything()) {
-            consumeWithDeadLetters("records", "mconnect-events:dead", PersonalDataRecorder.to(policy, "mock:records"));
-            // not JSON: the JSON parser quotes the token it could not read
-            OrderEvents.produce(template, List.of(CloudEventBuilder.v1(personalEvent("person-1"))
-                    .withData("text/plain", ("x" + IDNP).getBytes(StandardCharsets.UTF_8)).build()));
-
-            within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "records").confirmed()).isEqualTo(1));
-            assertThat(log.written()).noneMatch(line -> line.contains(IDNP));
-        }
-        // the reason reported with the event is the exception's message: ours, so without the data
-        assertThat(deadReasons()).singleElement().asString()
-                .contains("PersonalDataPathMissingException", "id=person-1", "not JSON").doesNotContain(IDNP);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.mconnectevents.camel.client.ClientCertificate;
+import org.mconnectevents.client.ClientCertificate;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.LogCapture;
 import org.mconnectevents.emulator.Emulator;

@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 
 import java.util.LinkedHashMap;

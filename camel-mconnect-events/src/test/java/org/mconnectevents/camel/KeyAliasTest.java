@@ -9,7 +9,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.RegistryCamelTestSupport;
 import org.mconnectevents.emulator.Emulator;

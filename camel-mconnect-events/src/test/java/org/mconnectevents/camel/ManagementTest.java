@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
 
 import javax.management.ObjectName;

@@ -9,8 +9,8 @@ import org.apache.camel.spi.ManagementStrategy;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.emulator.config.Faults;
 

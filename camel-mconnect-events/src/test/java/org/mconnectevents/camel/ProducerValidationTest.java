@@ -6,8 +6,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.EventCodec;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.camel.support.EmulatorClients;
 
 import java.time.Duration;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
-import org.mconnectevents.camel.client.MConnectEventsConfigurationException;
-import org.mconnectevents.camel.client.MConnectEventsRejectedException;
-import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.client.MConnectEventsConfigurationException;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -85,22 +85,25 @@ class FeatureBundlesTest {
     }
 
     @Test
-    void ourComponentIsTheBundleThisBuildJustMade() throws Exception {
-        List<MavenLocation> component = ourBundles().stream().filter(location -> location.startsWith("mvn:"))
-                .map(MavenLocation::parse).filter(KarafBuild::isOurComponent).toList();
-        assertThat(component).hasSize(1);
-        MavenLocation location = component.get(0);
-        Path bundle = KarafBuild.componentBundle();
-        Manifest manifest = ManifestHeaders.manifestOf(bundle);
+    void ourBundlesAreTheJarsThisBuildJustMade() throws Exception {
+        List<MavenLocation> ours = ourBundles().stream().filter(location -> location.startsWith("mvn:"))
+                .map(MavenLocation::parse).filter(location -> OurBundle.of(location).isPresent()).toList();
+        assertThat(ours).extracting(location -> OurBundle.of(location).orElseThrow())
+                .containsExactlyInAnyOrder(OurBundle.values());
 
-        assertThat(location.version()).isEqualTo(KarafBuild.projectVersion());
-        assertThat(bundle).hasFileName(location.artifactId() + "-" + location.version() + ".jar");
-        assertThat(bundle.toRealPath().getParent()).as("the reactor's camel-mconnect-events/target")
-                .isEqualTo(KarafBuild.componentModuleTarget().toRealPath());
-        assertThat(ManifestHeaders.header(manifest, "Bundle-SymbolicName"))
-                .isEqualTo("org.mconnectevents.camel-mconnect-events");
-        assertThat(ManifestHeaders.header(manifest, "Bundle-Version"))
-                .isEqualTo(Versions.of(KarafBuild.projectVersion()).toString());
+        for (MavenLocation location : ours) {
+            OurBundle ourBundle = OurBundle.of(location).orElseThrow();
+            Path bundle = ourBundle.jar();
+            Manifest manifest = ManifestHeaders.manifestOf(bundle);
+
+            assertThat(location.version()).isEqualTo(KarafBuild.projectVersion());
+            assertThat(bundle).hasFileName(location.artifactId() + "-" + location.version() + ".jar");
+            assertThat(bundle.toRealPath().getParent()).as("the reactor's %s/target", location.artifactId())
+                    .isEqualTo(ourBundle.moduleTarget().toRealPath());
+            assertThat(ManifestHeaders.header(manifest, "Bundle-SymbolicName")).isEqualTo(ourBundle.symbolicName());
+            assertThat(ManifestHeaders.header(manifest, "Bundle-Version"))
+                    .isEqualTo(Versions.of(KarafBuild.projectVersion()).toString());
+        }
     }
 
     private static List<String> ourBundles() {

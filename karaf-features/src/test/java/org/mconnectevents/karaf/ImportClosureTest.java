@@ -6,42 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mconnectevents.karaf.ManifestHeaders.PackageClause;
 
 /**
- * What {@code feature:install camel-mconnect-events} (and {@code camel-mconnect-events-jpa}) puts into Karaf is enough
- * for our bundle and for the libraries wrapped for it: every package they import is exported by a bundle of the
- * feature's closure with a version in the import's range, or comes from the JDK through the system bundle.
+ * What {@code feature:install mconnect-events-client}, {@code camel-mconnect-events} and {@code camel-mconnect-events-jpa}
+ * put into Karaf is enough for our bundle of that name and for the libraries wrapped for it: every package they import
+ * is exported by a bundle of the feature's closure with a version in the import's range, or comes from the JDK through
+ * the system bundle.
  */
 class ImportClosureTest {
 
-    private static final String COMPONENT_FEATURE = "camel-mconnect-events";
-    private static final String JPA_FEATURE = "camel-mconnect-events-jpa";
+    private static final String COMPONENT_FEATURE = OurBundle.COMPONENT.artifactId();
 
-    @Test
-    void everyRequiredImportOfOurBundleIsExportedByTheComponentFeature() {
-        ClosureExports closure = KarafBuild.exportsOfClosure(COMPONENT_FEATURE);
-        List<PackageClause> required = ManifestHeaders.imports(componentManifest()).stream()
-                .filter(clause -> !clause.optional()).toList();
-        assertThat(required).isNotEmpty();
+    /** Each of our bundles is installed by the feature of its own name, which must bring everything it imports. */
+    @ParameterizedTest
+    @EnumSource(OurBundle.class)
+    void everyImportOfOurBundleIsExportedByItsFeature(OurBundle bundle) {
+        String feature = bundle.artifactId();
+        ClosureExports closure = KarafBuild.exportsOfClosure(feature);
+        List<PackageClause> imports = ManifestHeaders.imports(ManifestHeaders.manifestOf(bundle.jar()));
+        assertThat(imports).isNotEmpty();
 
-        assertThat(unsatisfied(required, closure, COMPONENT_FEATURE))
-                .as("imports that nothing in %s exports", COMPONENT_FEATURE).isEmpty();
-    }
-
-    @Test
-    void everyOptionalImportOfOurBundleIsExportedByTheJpaFeature() {
-        ClosureExports closure = KarafBuild.exportsOfClosure(JPA_FEATURE);
-        List<PackageClause> optional = ManifestHeaders.imports(componentManifest()).stream()
-                .filter(PackageClause::optional).toList();
-        assertThat(optional).isNotEmpty();
-
-        assertThat(unsatisfied(optional, closure, JPA_FEATURE))
-                .as("imports that nothing in %s exports", JPA_FEATURE).isEmpty();
-    }
-
-    private static Manifest componentManifest() {
-        return ManifestHeaders.manifestOf(KarafBuild.componentBundle());
+        assertThat(unsatisfied(imports, closure, feature)).as("imports that nothing in %s exports", feature).isEmpty();
     }
 
     /**
@@ -117,7 +105,7 @@ class ImportClosureTest {
     private static List<String> ourLibraryBundles() {
         return KarafBuild.ourFeatures().features().stream().flatMap(feature -> feature.bundles().stream())
                 .filter(location -> WrapLocation.isWrap(location)
-                        || !KarafBuild.isOurComponent(MavenLocation.parse(location)))
+                        || OurBundle.of(MavenLocation.parse(location)).isEmpty())
                 .toList();
     }
 

@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Boots a real Apache Karaf 4.4.8, adds Camel Karaf's features repository and ours, installs the libraries
- * feature and our bundle, and reads back from Karaf's shell what an operator would see.
+ * Boots a real Apache Karaf 4.4.8, adds Camel Karaf's features repository and ours, installs the client feature
+ * ({@code mconnect-events-client}: our protocol client and its libraries) and our component bundle, and reads back
+ * from Karaf's shell what an operator would see.
  *
  * <p>Camel Karaf's own bundles are not available to this build, so {@code camel-core} (and with it the feature
  * {@code camel-mconnect-events}) cannot be installed here. What is proved instead: every library our bundle
- * needs comes from {@code mconnect-events-libraries} and is active, and our bundle, installed on its own,
- * waits for Camel and for nothing else.
+ * needs comes from {@code mconnect-events-client} (the client bundle and {@code mconnect-events-libraries}) and is
+ * active, and our component bundle, installed on its own, waits for Camel and for nothing else.
  *
  * <p>The libraries feature holds Vert.x and Netty as dependency bundles, which Karaf installs only when a
  * bundle needs them. A test-only feature therefore states our bundle's requirements (every mandatory import but
- * Camel's, read from the built jar) on top of {@code mconnect-events-libraries}: Karaf's resolver has to satisfy
+ * Camel's, read from the built jar) on top of {@code mconnect-events-client}: Karaf's resolver has to satisfy
  * them from that feature, just as it does for our bundle in {@code camel-mconnect-events}.
  */
 class KarafBootIT {
@@ -52,6 +53,8 @@ class KarafBootIT {
             "wrap_io\\.vertx\\.vertx-core",
             "wrap_io\\.cloudevents\\.cloudevents-api", "wrap_io\\.cloudevents\\.cloudevents-core",
             "wrap_io\\.cloudevents\\.cloudevents-json-jackson",
+            // our protocol client, the bundle of the feature mconnect-events-client
+            "org\\.mconnectevents\\.mconnect-events-client",
             "org\\.apache\\.aries\\.spifly\\.dynamic\\.bundle");
 
     @RegisterExtension
@@ -65,7 +68,7 @@ class KarafBootIT {
 
     @BeforeAll
     static void bootKarafAndInstall() throws Exception {
-        Path bundleFile = Path.of(KarafBuild.property("mconnect.component.bundle"));
+        Path bundleFile = OurBundle.COMPONENT.jar();
         assertThat(bundleFile).as("our bundle's jar: run the build to the package phase (mvn verify)")
                 .isRegularFile();
         bundleManifest = ManifestHeaders.manifestOf(bundleFile);
@@ -185,7 +188,7 @@ class KarafBootIT {
                 .append("<features name=\"mconnect-events-bundle-requirements\"")
                 .append(" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n")
                 .append("  <feature name=\"").append(REQUIREMENTS_FEATURE).append("\" version=\"1.0.0\">\n")
-                .append("    <feature>mconnect-events-libraries</feature>\n");
+                .append("    <feature>mconnect-events-client</feature>\n");
         for (PackageClause needed : mandatoryImportsBesidesCamel()) {
             features.append("    <requirement>osgi.wiring.package;filter:=\"")
                     .append(needed.requirementFilter().replace("&", "&amp;").replace("<", "&lt;")

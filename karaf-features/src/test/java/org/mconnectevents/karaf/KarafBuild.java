@@ -10,13 +10,10 @@ import java.util.Optional;
 
 /**
  * What the build hands the tests (surefire system properties, see this module's pom): our filtered features file,
- * the component bundle the reactor just built, and the directory where Maven copied the served artifacts these
+ * the bundles the reactor just built ({@link OurBundle}), and the directory where Maven copied the served artifacts these
  * checks read (features repositories, bundles, the plain Camel jars).
  */
 final class KarafBuild {
-
-    static final String COMPONENT_GROUP = "org.mconnectevents";
-    static final String COMPONENT_ARTIFACT = "camel-mconnect-events";
 
     private static FeatureIndex servedFeatures;
     private static FeatureIndex servedFeaturesAndOurs;
@@ -27,14 +24,6 @@ final class KarafBuild {
 
     static Path ourFeaturesFile() {
         return Path.of(property("mconnect.features.file"));
-    }
-
-    static Path componentBundle() {
-        return Path.of(property("mconnect.component.bundle"));
-    }
-
-    static Path componentModuleTarget() {
-        return Path.of(property("mconnect.component.target"));
     }
 
     static String projectVersion() {
@@ -98,13 +87,9 @@ final class KarafBuild {
         return closures.computeIfAbsent(ourFeature, name -> ClosureExports.of(closureOf(name)));
     }
 
-    static boolean isOurComponent(MavenLocation location) {
-        return COMPONENT_GROUP.equals(location.groupId()) && COMPONENT_ARTIFACT.equals(location.artifactId());
-    }
-
-    /** The file of a mvn: location: our component is the reactor's jar, anything else what Maven copied. */
+    /** The file of a mvn: location: our bundles are the reactor's jars, anything else what Maven copied. */
     static Path fileOf(MavenLocation location) {
-        Path file = isOurComponent(location) ? componentBundle() : location.fileIn(artifactsDir());
+        Path file = OurBundle.of(location).map(OurBundle::jar).orElseGet(() -> location.fileIn(artifactsDir()));
         if (!Files.isRegularFile(file)) {
             throw new AssertionError(location + " was not resolved by Maven (no " + file
                     + "): add it to the artifactItems of karaf-features/pom.xml");

@@ -117,7 +117,7 @@ class KarafCamelRouteIT {
     @Test
     void ourBundleTakesCamelFromTheTestBundleAndItsLibrariesFromOurFeature() throws Exception {
         Map<String, String> providers = packageProviders(karaf.shell("bundle:requirements " + OUR_BUNDLE));
-        Manifest manifest = ManifestHeaders.manifestOf(Path.of(KarafBuild.property("mconnect.component.bundle")));
+        Manifest manifest = ManifestHeaders.manifestOf(OurBundle.COMPONENT.jar());
         Set<String> own = ManifestHeaders.exportedPackages(manifest);
 
         assertThat(providers).as("the bundles our bundle's packages are wired to")
@@ -164,15 +164,16 @@ class KarafCamelRouteIT {
 
     /**
      * A features repository with one feature: {@code camel-mconnect-events} as ours defines it, with the test Camel
-     * bundle in place of Camel Karaf's {@code camel-core}, and our bundle as the build made it.
+     * bundle in place of Camel Karaf's {@code camel-core}, and our component bundle as the build made it (the client
+ * comes with our feature {@code mconnect-events-client}).
      */
     private static Path writeFeature(Path camelBundle) throws IOException {
-        Path ourBundle = Path.of(KarafBuild.property("mconnect.component.bundle"));
+        Path ourBundle = OurBundle.COMPONENT.jar();
         Path file = WORK_DIRECTORY.resolve("test-camel-features.xml");
         Files.writeString(file, String.join("\n",
                 "<features name=\"mconnect-events-on-test-camel\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">",
                 "  <feature name=\"" + FEATURE + "\" version=\"1.0.0\">",
-                "    <feature>mconnect-events-libraries</feature>",
+                "    <feature>mconnect-events-client</feature>",
                 "    <bundle>" + camelBundle.toUri() + "</bundle>",
                 "    <bundle>" + ourBundle.toUri() + "</bundle>",
                 "  </feature>",

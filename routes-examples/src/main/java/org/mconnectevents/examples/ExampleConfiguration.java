@@ -15,12 +15,12 @@ import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceSupport;
-import org.mconnectevents.camel.idempotency.EventKey;
-import org.mconnectevents.camel.idempotency.MConnectEventsIdempotency;
-import org.mconnectevents.camel.outbox.Outbox;
-import org.mconnectevents.camel.outbox.OutboxRelayRoutes;
-import org.mconnectevents.camel.personaldata.PersonalDataPolicy;
-import org.mconnectevents.camel.personaldata.PersonalDataRecorder;
+import org.mconnectevents.camel.jpa.idempotency.EventKey;
+import org.mconnectevents.camel.jpa.idempotency.MConnectEventsIdempotency;
+import org.mconnectevents.camel.jpa.outbox.Outbox;
+import org.mconnectevents.camel.jpa.outbox.OutboxRelayRoutes;
+import org.mconnectevents.camel.jpa.personaldata.PersonalDataPolicy;
+import org.mconnectevents.camel.jpa.personaldata.PersonalDataRecorder;
 import org.mconnectevents.emulator.Emulator;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 

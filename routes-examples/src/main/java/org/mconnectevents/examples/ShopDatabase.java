@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.h2.jdbcx.JdbcDataSource;
-import org.mconnectevents.camel.outbox.OutboxEvent;
-import org.mconnectevents.camel.schema.SqlScripts;
-import org.mconnectevents.camel.personaldata.PersonalDataRecord;
+import org.mconnectevents.camel.jpa.outbox.OutboxEvent;
+import org.mconnectevents.camel.jpa.schema.SqlScripts;
+import org.mconnectevents.camel.jpa.personaldata.PersonalDataRecord;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.springframework.orm.jpa.JpaTransactionManager;
 

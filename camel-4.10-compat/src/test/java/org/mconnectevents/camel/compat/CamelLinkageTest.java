@@ -21,7 +21,7 @@ import org.mconnectevents.camel.compat.ClassFileReferences.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The component's jar links against Camel 4.10.7 as the JVM would link it, code paths that no test of this module
+ * The component's and the building blocks' jars link against Camel 4.10.7 as the JVM would link it, code paths that no test of this module
  * runs included (the JPA building blocks' calls into Camel's core among them): every Camel class, method and field
  * it refers to exists with that descriptor, and every Camel abstract method its concrete classes inherit is
  * implemented. The tests that run the component find what a path they take lacks; this finds it on every path.
@@ -41,7 +41,7 @@ class CamelLinkageTest {
     void everyCamelClassMethodAndFieldTheJarRefersToExistsOnCamel4107() throws Exception {
         Set<String> unresolved = new TreeSet<>();
         Set<Reference> checked = new LinkedHashSet<>();
-        for (Map.Entry<String, byte[]> classFile : ComponentJar.classFiles().entrySet()) {
+        for (Map.Entry<String, byte[]> classFile : OurJars.classFiles().entrySet()) {
             for (Reference reference : ClassFileReferences.of(classFile.getValue())) {
                 if (reference.owner().startsWith(CAMEL) && !notOnThisClassPath(reference.owner(), CAMEL_NOT_ON_THIS_CLASS_PATH)) {
                     checked.add(reference);
@@ -51,7 +51,7 @@ class CamelLinkageTest {
                 }
             }
         }
-        assertThat(checked).as("Camel references read from the jar").hasSizeGreaterThan(100);
+        assertThat(checked).as("Camel references read from the jars").hasSizeGreaterThan(100);
         assertThat(unresolved).as("Camel references of the component missing from Camel 4.10.7").isEmpty();
     }
 
@@ -70,7 +70,7 @@ class CamelLinkageTest {
         List<String> unimplemented = new ArrayList<>();
         List<String> unloadable = new ArrayList<>();
         int camelSubtypes = 0;
-        for (String className : ComponentJar.classFiles().keySet()) {
+        for (String className : OurJars.classFiles().keySet()) {
             try {
                 Class<?> type = Class.forName(className, false, loader);
                 if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !hasCamelSupertype(type)) {
@@ -89,7 +89,7 @@ class CamelLinkageTest {
                 }
             }
         }
-        assertThat(camelSubtypes).as("classes of the jar extending or implementing Camel types").isGreaterThan(10);
+        assertThat(camelSubtypes).as("classes of the jars extending or implementing Camel types").isGreaterThan(10);
         assertThat(unloadable).isEmpty();
         assertThat(unimplemented).isEmpty();
     }

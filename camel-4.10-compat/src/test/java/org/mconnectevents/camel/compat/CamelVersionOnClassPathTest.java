@@ -29,13 +29,13 @@ class CamelVersionOnClassPathTest {
     @Test
     void camelsCoreSupportAndTestClassesComeFrom4107Jars() {
         for (Class<?> camelClass : new Class<?>[] {CamelContext.class, DefaultCamelContext.class, DefaultComponent.class, CamelTestSupport.class}) {
-            assertThat(ComponentJar.locationOf(camelClass).getFileName().toString()).as(camelClass.getName()).endsWith("-" + CAMEL_VERSION + ".jar");
+            assertThat(OurJars.locationOf(camelClass).getFileName().toString()).as(camelClass.getName()).endsWith("-" + CAMEL_VERSION + ".jar");
         }
     }
 
     @Test
     void theComponentIsThePackagedJarWithItsGeneratedMetadata() throws Exception {
-        Path location = ComponentJar.path();
+        Path location = OurJars.component();
         assertThat(location.getFileName().toString())
                 .as("the component must come from its packaged jar, not from compiled classes: run mvn verify, not mvn test")
                 .matches("camel-mconnect-events-.*\\.jar");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * Points the mconnect-events component of a Camel context at an emulator, as one of its registered clients:
@@ -21,8 +22,11 @@ import java.security.cert.X509Certificate;
  */
 public final class EmulatorClients {
 
-    /** The emulator configuration of these tests. */
-    public static final Path CONFIG = Path.of("src/test/resources/emulator.yaml");
+    /**
+     * The emulator configuration of these tests, copied from the class path (beside this class) to a folder of its own
+     * with the schema it names, so that the tests of the building blocks read it from this module's test jar.
+     */
+    public static final Path CONFIG = copyFromClassPath("emulator.yaml", "schemas/person-registered.json");
     /** The client that produces and consumes its own events. */
     public static final String REGISTRY = "registry";
     public static final String SOURCE = "urn:test:registry";
@@ -39,6 +43,25 @@ public final class EmulatorClients {
         configuration.setKeyStore(emulator.clientKeyStore(client).toString());
         configuration.setKeyStorePassword(emulator.keyStorePassword());
         configuration.setTrustStore(emulator.trustedCertificate().toString());
+    }
+
+    private static Path copyFromClassPath(String config, String schema) {
+        try {
+            Path folder = Files.createTempDirectory("mconnect-events-emulator-config");
+            for (String name : List.of(config, schema)) {
+                Path target = folder.resolve(name);
+                Files.createDirectories(target.getParent());
+                try (InputStream in = EmulatorClients.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no test resource " + name + " beside " + EmulatorClients.class.getName());
+                    }
+                    Files.copy(in, target);
+                }
+            }
+            return folder.resolve(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The client's own certificate, as its key store holds it (for the dates a test expects to see reported). */

@@ -3,7 +3,7 @@ package org.mconnectevents.camel.support;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.camel.ProducerTemplate;
-import org.mconnectevents.camel.client.EventCodec;
+import org.mconnectevents.client.EventCodec;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

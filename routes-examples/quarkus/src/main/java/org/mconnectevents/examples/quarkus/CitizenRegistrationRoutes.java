@@ -7,7 +7,7 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.mconnectevents.camel.MConnectEventsConstants;
-import org.mconnectevents.camel.client.MConnectEventsUnavailableException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
 
 /**
  * Both sides of one event type, in one application for the example's sake: the civil registry announces each

@@ -1,0 +1,285 @@
+package org.mconnectevents.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import java.time.Duration;
+
+/**
+ * A client of MConnect Events: produce, produce test events, and open consumer sessions over WebSocket or long
+ * polling, all over mutual TLS. Knows nothing of Camel. Never blocks: every call answers with a Vert.x
+ * {@link Future}. Thread-safe; one client serves any number of sessions. Closing it closes its connections,
+ * not the {@link Vertx} it was given.
+ * <p>
+ * Failures are typed by what to do about them: {@link MConnectEventsRejectedException} (correct the request),
+ * {@link MConnectEventsUnavailableException} (retry), {@link MConnectEventsConfigurationException} (correct the
+ * configuration: untrusted server certificate, host name mismatch, 401 when a consumer session opens).
+ */
+public final class MConnectEventsClient implements AutoCloseable {
+
+    static final String WEBSOCKET_SUB_PROTOCOL = "cloudevents.json";
+    /**
+     * A consumed message over the event size limit is handed to the consumer as an undecoded event (see
+     * ConsumeOptions.maxEventSize) rather than closing the connection, up to this size; beyond it Vert.x closes the
+     * connection, and the session ends.
+     */
+    private static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+    private static final int MAX_POLL_CONNECTIONS = 64;
+
+    private final Vertx vertx;
+    private final ClientOptions options;
+    private final HttpClient http;
+    /** Long polls hold a connection for up to the poll timeout: they get their own pool, so produce never waits behind them. */
+    private final HttpClient polls;
+    private final WebSocketClient webSockets;
+    private final ConfigurationErrorListener configurationErrors;
+
+    private MConnectEventsClient(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
+        this.vertx = vertx;
+        this.options = options;
+        this.configurationErrors = configurationErrors;
+        int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        this.http = vertx.createHttpClient(options.tls().applyTo(new HttpClientOptions())
+                .setConnectTimeout(connectTimeout)
+                .setMaxPoolSize(options.maxConnections())
+                .setKeepAlive(true));
+        this.polls = vertx.createHttpClient(options.tls().applyTo(new HttpClientOptions())
+                .setConnectTimeout(connectTimeout)
+                .setMaxPoolSize(MAX_POLL_CONNECTIONS)
+                .setKeepAlive(true));
+        this.webSockets = vertx.createWebSocketClient(options.tls().applyTo(new WebSocketClientOptions())
+                .setConnectTimeout(connectTimeout)
+                // an event is at most 64 KiB, but leave room for what the service adds; a server may send an
+                // event in one frame, so the frame limit must be as large as the message limit
+                .setMaxFrameSize(MAX_MESSAGE_SIZE)
+                .setMaxMessageSize(MAX_MESSAGE_SIZE));
+    }
+
+    /** A client on this Vert.x; the caller keeps ownership of {@code vertx}. */
+    public static MConnectEventsClient create(Vertx vertx, ClientOptions options) {
+        return create(vertx, options, error -> { });
+    }
+
+    /** A client on this Vert.x that tells {@code configurationErrors} of every configuration error it meets. */
+    public static MConnectEventsClient create(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
+        return new MConnectEventsClient(vertx, options, configurationErrors);
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** {@code POST /ce/produce/event}: one event in the JSON event format. {@code what} names it in errors. */
+    public Future<Void> produceEvent(byte[] json, String what) {
+        return send(HttpMethod.POST, options.rest("ce/produce/event"), "application/cloudevents+json", Buffer.buffer(json), what);
+    }
+
+    /** {@code POST /ce/produce/events}: a batch, stored all or nothing. */
+    public Future<Void> produceEvents(Buffer jsonArray, String what) {
+        return send(HttpMethod.POST, options.rest("ce/produce/events"), "application/cloudevents-batch+json", jsonArray, what);
+    }
+
+    /** {@code POST /ce/produce/raw}: one event in binary mode. */
+    public Future<Void> produceRaw(BinaryEvent event, String what) {
+        return sendBinary(options.rest("ce/produce/raw"), event, what);
+    }
+
+    /** {@code POST /ce/tools/consumer/test}: a test event for this client as consumer (binary mode). */
+    public Future<Void> produceTestEvent(BinaryEvent event, String what) {
+        return sendBinary(options.rest("ce/tools/consumer/test"), event, what);
+    }
+
+    /** {@code GET /ce/tools/my-settings}: this client's configuration as the service sees it (JSON text). */
+    public Future<String> mySettings() {
+        return request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(options.rest("ce/tools/my-settings")),
+                null, "my-settings").map(Buffer::toString);
+    }
+
+    Future<Void> sendBinary(String address, BinaryEvent event, String what) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address)
+                .putHeader("Content-Type", event.contentType());
+        event.headers().forEach(request::putHeader);
+        return request(request, event.body(), what).mapEmpty();
+    }
+
+    private Future<Void> send(HttpMethod method, String address, String contentType, Buffer body, String what) {
+        return request(new RequestOptions().setMethod(method).setAbsoluteURI(address).putHeader("Content-Type", contentType),
+                body, what).mapEmpty();
+    }
+
+    /**
+     * Sends a request and answers with the body of a successful response (200, 201, 202, 204); a refusal fails
+     * with {@link MConnectEventsRejectedException}, anything else with {@link MConnectEventsUnavailableException}.
+     */
+    Future<Buffer> request(RequestOptions request, Buffer body, String what) {
+        return exchange(request, body, options.requestTimeout(), what).map(Response::body);
+    }
+
+    /** Like {@link #request} but also answers with the response headers; {@code timeout} bounds the wait for the answer. */
+    Future<Response> exchange(RequestOptions request, Buffer body, Duration timeout, String what) {
+        return exchange(http, request, body, timeout, what);
+    }
+
+    /** A long poll: on the pool of the polls. */
+    Future<Response> sessionExchange(RequestOptions request, Buffer body, Duration timeout, String what) {
+        return exchange(polls, request, body, timeout, what);
+    }
+
+    private Future<Response> exchange(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
+        request.setIdleTimeout(timeout.toMillis());
+        String target = request.getMethod() + " " + pathOf(request.getURI());
+        // The body is asked for in the very callback that receives the response. Asked for one step later (a
+        // listener of the composed future), it can come after a short response already ended when the request
+        // was made from a thread that is not Vert.x's, and then it never completes.
+        return via.request(request)
+                .compose(sent -> (body == null ? sent.send() : sent.send(body))
+                        .compose(response -> response.body().map(content -> new Response(response.statusCode(),
+                                response.getHeader("Location"), content))))
+                .transform(result -> {
+                    if (result.failed()) {
+                        MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(result.cause(),
+                                "Could not reach MConnect Events for " + what + " (" + target + ")", options);
+                        if (misconfigured != null) {
+                            return configurationError(misconfigured);
+                        }
+                        return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
+                                + target + " for " + what + ": " + describe(result.cause())
+                                + ". The request may or may not have been stored; retrying it is safe.", result.cause()));
+                    }
+                    Response response = result.result();
+                    int status = response.status();
+                    if (status == 200 || status == 201 || status == 202 || status == 204) {
+                        return Future.succeededFuture(response);
+                    }
+                    String text = response.body().toString().trim();
+                    // 408 and 429 say "not now", not "never": retryable like a 5xx
+                    if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                        return Future.failedFuture(new MConnectEventsRejectedException(status, text,
+                                "MConnect Events refused " + what + " (" + target + " answered " + status + " "
+                                        + reason(status) + "): " + explanation(status, text, body != null)));
+                    }
+                    return Future.failedFuture(new MConnectEventsUnavailableException(status, "MConnect Events failed "
+                            + what + " (" + target + " answered " + status + "): " + text
+                            + ". The request may or may not have been stored; retrying it is safe.", null));
+                });
+    }
+
+    /** Opens a WebSocket consumer session; events start flowing to {@code listener} at once. */
+    public Future<ConsumerSession> openWebSocketSession(ConsumeOptions consume, WebSocketSettings settings, SessionListener listener) {
+        String address = options.webSocket("ce/consume/ws") + "?" + consume.query();
+        WebSocketConnectOptions connect = new WebSocketConnectOptions()
+                .setAbsoluteURI(address)
+                .addSubProtocol(WEBSOCKET_SUB_PROTOCOL);
+        connect.setTimeout(options.connectTimeout().toMillis());
+        String doing = "Cannot open a WebSocket consumer session at " + address;
+        return webSockets.connect(connect)
+                .recover(e -> notOpened(e, doing))
+                .map(socket -> WebSocketSession.start(vertx, socket, address, settings, consume.maxEventSize(), listener));
+    }
+
+    /** Why a WebSocket session did not open: a 401 or a TLS handshake the configuration failed, else the service unavailable. */
+    private <T> Future<T> notOpened(Throwable failure, String doing) {
+        MConnectEventsConfigurationException misconfigured = failure instanceof UpgradeRejectedException rejected
+                && rejected.getStatus() == 401
+                ? ConfigurationFailures.notAuthorized(doing, rejected.getBody() == null ? null : rejected.getBody().toString(),
+                options, failure)
+                : ConfigurationFailures.recognise(failure, doing, options);
+        return misconfigured != null ? configurationError(misconfigured)
+                : Future.failedFuture(new MConnectEventsUnavailableException(0, doing + ": " + describe(failure), failure));
+    }
+
+    /**
+     * Creates a consumer instance ({@code POST /ce/consumers}) and starts long polling its returned base address,
+     * used verbatim.
+     */
+    public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, SessionListener listener) {
+        return openLongPollingSession(consume, false, listener);
+    }
+
+    /**
+     * Like {@link #openLongPollingSession(ConsumeOptions, SessionListener)}; with {@code singleEventsFirst} the session
+     * polls one event at a time at first, as a session after an {@link UnreadableBatchException} should.
+     */
+    public Future<ConsumerSession> openLongPollingSession(ConsumeOptions consume, boolean singleEventsFirst, SessionListener listener) {
+        String address = options.rest("ce/consumers") + "?" + consume.query();
+        // creating an instance may take up to ~30 s on the real service
+        String what = "a consumer instance for " + consume.describe();
+        return exchange(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address), null, options.requestTimeout(), what)
+                .recover(e -> e instanceof MConnectEventsRejectedException rejected && rejected.getStatus() == 401
+                        ? configurationError(ConfigurationFailures.notAuthorized("Cannot create " + what + " (POST "
+                        + pathOf(address) + ")", rejected.getServerText(), options, e))
+                        : Future.failedFuture(e))
+                .compose(created -> {
+                    if (created.location() == null || created.location().isEmpty()) {
+                        return Future.failedFuture(new MConnectEventsUnavailableException(created.status(),
+                                "MConnect Events created a consumer instance without a Location header (" + address + ")", null));
+                    }
+                    return Future.succeededFuture(LongPollingSession.start(this, created.location(), consume.maxEventSize(), singleEventsFirst, listener));
+                });
+    }
+
+    /** Tells the listener, then fails with the error. */
+    private <T> Future<T> configurationError(MConnectEventsConfigurationException error) {
+        configurationErrors.configurationError(error);
+        return Future.failedFuture(error);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        polls.close();
+        webSockets.close();
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The service's explanation of a refusal, as our message quotes it: what it says of a request body it found
+     * malformed (400) or of data that does not match its schema (422) may quote the event's data, so it is left out
+     * unless event data is shown.
+     */
+    private String explanation(int status, String text, boolean sentABody) {
+        if (!sentABody || (status != 400 && status != 422) || options.redaction().showsEventData()) {
+            return text;
+        }
+        return "its explanation (" + text.length() + " characters) is left out because it may quote the event's data;"
+                + " read it with getServerText(), or set logEventData=true";
+    }
+
+    private static String pathOf(String uri) {
+        int scheme = uri.indexOf("://");
+        int path = scheme < 0 ? 0 : uri.indexOf('/', scheme + 3);
+        return path < 0 ? uri : uri.substring(path);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "malformed";
+            case 401 -> "not authorized";
+            case 404 -> "not found";
+            case 413 -> "too large";
+            case 422 -> "data does not match the type's schema";
+            default -> "refused";
+        };
+    }
+
+    /** A successful or refused HTTP answer. */
+    record Response(int status, String location, Buffer body) {
+    }
+}
