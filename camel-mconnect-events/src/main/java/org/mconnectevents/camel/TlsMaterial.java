@@ -113,7 +113,7 @@ final class TlsMaterial {
                 + " sslContextParameters (on the endpoint, or once with camel.component.mconnect-events.*).");
     }
 
-    /** The key of sslContextParameters' key managers: the one under its certAlias when it names one. */
+    /** The key of sslContextParameters' key managers: the one under its certAlias, or their only one. */
     private ClientTls keyManagersOf(SSLContextParameters parameters) {
         KeyManager[] managers;
         try {
@@ -127,9 +127,8 @@ final class TlsMaterial {
                 .map(X509KeyManager.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("sslContextParameters has no X.509 key manager"));
         String description = "sslContextParameters key managers";
-        return parameters.getCertAlias() == null ? ClientTls.keyManager(keyManager, description)
-                : ClientTls.keyManager(keyManager, camelContext.resolvePropertyPlaceholders(parameters.getCertAlias()),
-                        "certAlias", description);
+        String certAlias = parameters.getCertAlias() == null ? null : camelContext.resolvePropertyPlaceholders(parameters.getCertAlias());
+        return ClientTls.keyManager(keyManager, certAlias, "certAlias", description);
     }
 
     /**

@@ -163,6 +163,22 @@ class KeyAliasTest extends RegistryCamelTestSupport {
                 + " client by.");
     }
 
+    @Test
+    void keyManagersOfSeveralKeysWithoutCertAliasStopTheRouteAtStart() throws Exception {
+        context.getRegistry().bind("several", sslContextParametersWithCertAlias(null));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("mconnect-events:events?group=renewal&sslContextParameters=#several").routeId("consume").to("mock:consumed");
+            }
+        });
+
+        assertThatThrownBy(context::start).isInstanceOf(IllegalArgumentException.class).hasMessage("The sslContextParameters"
+                + " key managers hold 3 keys (reader-current, registry-current, registry-expired) and the one sent in the TLS"
+                + " handshake would be left to chance. Set certAlias to the one whose certificate MConnect Events knows this"
+                + " client by.");
+    }
+
     private SSLContextParameters sslContextParametersWithCertAlias(String alias) {
         String password = EMULATOR.emulator().keyStorePassword();
         KeyStoreParameters keyStore = new KeyStoreParameters();

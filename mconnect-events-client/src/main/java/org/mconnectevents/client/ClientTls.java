@@ -77,31 +77,33 @@ public final class ClientTls {
                 "certificate file " + description);
     }
 
-    /** A key manager made elsewhere (e.g. from Camel's SSLContextParameters). */
-    public static ClientTls keyManager(X509KeyManager keyManager, String description) {
-        return new ClientTls(KeyCertOptions.wrap(keyManager), null, description);
-    }
-
     /**
-     * The key under {@code alias} of a key manager made elsewhere (Camel's SSLContextParameters with a certAlias): only
-     * that key is checked and sent in the handshake.
+     * One key of a key manager made elsewhere (e.g. Camel's SSLContextParameters): the one under {@code alias}, or, with
+     * no alias, its only key. Only that key is checked and sent in the handshake.
      *
-     * @param option the option that named the alias, for messages (e.g. certAlias)
-     * @throws IllegalArgumentException naming the alias and the keys there are, when the key manager has no such key
+     * @param alias the alias of the key, or null when the key manager must hold exactly one
+     * @param option the option that names the alias, for messages (e.g. certAlias)
+     * @throws IllegalArgumentException naming the keys there are, when the key manager has no key under the alias, or
+     *                                  holds none or several and no alias was given
      */
     public static ClientTls keyManager(X509KeyManager keyManager, String alias, String option, String description) {
-        if (keyManager.getPrivateKey(alias) == null) {
-            List<String> keys = new ArrayList<>();
-            for (String keyType : KEY_TYPES) {
-                String[] aliases = keyManager.getClientAliases(keyType, null);
-                keys.addAll(aliases == null ? List.of() : List.of(aliases));
-            }
-            Collections.sort(keys);
-            throw new IllegalArgumentException("The " + description + " hold no key under the alias '" + alias + "' (" + option
-                    + "). Their keys: " + String.join(", ", keys) + ". Set " + option + " to the one whose certificate"
-                    + " MConnect Events knows this client by.");
+        List<String> keys = new ArrayList<>();
+        for (String keyType : KEY_TYPES) {
+            String[] aliases = keyManager.getClientAliases(keyType, null);
+            keys.addAll(aliases == null ? List.of() : List.of(aliases));
         }
-        return new ClientTls(KeyCertOptions.wrap(new OneKeyManager(keyManager, alias)), null, description);
+        Collections.sort(keys);
+        String choose = " Set " + option + " to the one whose certificate MConnect Events knows this client by.";
+        if (alias == null && keys.size() != 1) {
+            throw new IllegalArgumentException(keys.isEmpty() ? "The " + description + " hold no private key with a client certificate."
+                    : "The " + description + " hold " + keys.size() + " keys (" + String.join(", ", keys)
+                    + ") and the one sent in the TLS handshake would be left to chance." + choose);
+        }
+        if (alias != null && keyManager.getPrivateKey(alias) == null) {
+            throw new IllegalArgumentException("The " + description + " hold no key under the alias '" + alias + "' (" + option
+                    + "). Their keys: " + String.join(", ", keys) + "." + choose);
+        }
+        return new ClientTls(KeyCertOptions.wrap(new OneKeyManager(keyManager, alias == null ? keys.get(0) : alias)), null, description);
     }
 
     /** Trust these PEM certificates (e.g. the service's root CA) instead of the JVM's default trust. */
