@@ -43,12 +43,14 @@ class BundleManifestsTest {
         assertThat(exports).extracting(PackageClause::version).containsOnly(bundleVersion);
     }
 
+    /** A range, or for our own packages exactly one version (see the next test). */
     @ParameterizedTest
     @EnumSource(OurBundle.class)
     void importsEveryPackageOutsideTheJdkWithAVersionRange(OurBundle bundle) {
         List<String> withoutRange = ManifestHeaders.imports(ManifestHeaders.manifestOf(bundle.jar())).stream()
                 .filter(clause -> !JdkPackages.isFromTheJdk(clause.packageName()))
-                .filter(clause -> clause.version() == null || !new VersionRange(clause.version()).isRange())
+                .filter(clause -> clause.version() == null || !new VersionRange(clause.version()).isRange()
+                        && !clause.packageName().startsWith("org.mconnectevents."))
                 .map(PackageClause::packageName).toList();
 
         assertThat(withoutRange).isEmpty();
@@ -63,15 +65,15 @@ class BundleManifestsTest {
 
     /** Our bundles are released together: each takes the others' packages at exactly its own version. */
     @ParameterizedTest
-    @EnumSource(OurBundle.class)
+    @EnumSource(value = OurBundle.class, names = {"COMPONENT", "BUILDING_BLOCKS"})
     void importsOurOtherBundlesAtExactlyItsOwnVersion(OurBundle bundle) {
         Manifest manifest = ManifestHeaders.manifestOf(bundle.jar());
         String release = Versions.of(ManifestHeaders.header(manifest, "Bundle-Version")).getWithoutQualifier().toString();
 
         assertThat(ManifestHeaders.imports(manifest)).filteredOn(clause -> clause.packageName().startsWith("org.mconnectevents."))
                 .filteredOn(clause -> !bundle.owns(clause.packageName()))
-                .allSatisfy(clause -> assertThat(new VersionRange(clause.version()))
-                        .isEqualTo(new VersionRange("[" + release + "," + release + "]")));
+                .isNotEmpty()
+                .allSatisfy(clause -> assertThat(clause.version()).isEqualTo("[" + release + "," + release + "]"));
     }
 
     @ParameterizedTest
@@ -165,9 +167,5 @@ class BundleManifestsTest {
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
-    }
-
-    private static boolean isBuildingBlockPackage(String packageName) {
-        return BUILDING_BLOCK_PACKAGES.stream().anyMatch(packageName::startsWith);
     }
 }
