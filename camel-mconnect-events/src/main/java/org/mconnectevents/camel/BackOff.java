@@ -6,6 +6,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * How long a consumer waits before its next session: exponential from reconnectDelay up to reconnectMaxDelay, with
  * jitter (half to all of it), counting two kinds of trouble apart: sessions that could not open or ended before they
  * confirmed anything, and sessions ended by a technical failure of an event. Confined to the runner's owner thread.
+ * <p>
+ * Why not Camel's {@code org.apache.camel.util.backoff.BackOff}, {@code BackOffTimer} or {@code Tasks}: Camel's
+ * {@code BackOff} only holds the settings; the arithmetic lives in {@code BackOffTimer}'s tasks, which run each attempt
+ * on a scheduler thread of their own and count attempts themselves, whereas an attempt here is a session opened on the
+ * runner's Vert.x thread whose outcome comes later, and what counts as a failure is ours to say (a session that
+ * received events and confirmed none; a configuration error, which waits the maximum at once). Their delays have no
+ * jitter, so consumers cut off together would reconnect together; the first delay is already {@code delay} times the
+ * multiplier, and the cap is checked before multiplying, so a delay can pass the maximum. {@code Tasks} evaluates a
+ * condition over and over until it holds, at fixed intervals only: a polling loop. And the component runs on Camel 4.10
+ * too, where {@code BackOffTimer} is a class (an interface in 4.17, so code built on one breaks on the other) and its
+ * task is not public. Using them would add code around them, not remove this class.
  */
 final class BackOff {
 

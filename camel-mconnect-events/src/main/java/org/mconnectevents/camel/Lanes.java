@@ -1,10 +1,12 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread that hands it over, which is a Vert.x event loop.
  */
 final class Lanes {
+
+    /** How long a stop waits at most for interrupted exchanges to end. */
+    private static final long INTERRUPTED_EXCHANGES_WAIT_MILLIS = 1000;
 
     private final CamelContext camelContext;
     private final ExecutorService[] lanes;
@@ -42,9 +47,25 @@ final class Lanes {
         lanes[lane].execute(task);
     }
 
+    /**
+     * Interrupts the exchanges the lanes still run and gives them a moment to end, so that Camel, which waits for the
+     * route's in-flight exchanges once the consumer stopped, finds none left instead of waiting a second more.
+     */
     void shutdown() {
+        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         for (ExecutorService lane : lanes) {
-            camelContext.getExecutorServiceManager().shutdownNow(lane);
+            executors.shutdownNow(lane);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(INTERRUPTED_EXCHANGES_WAIT_MILLIS);
+        try {
+            for (ExecutorService lane : lanes) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || !executors.awaitTermination(lane, left)) {
+                    return; // an exchange that ignores interruption: Camel's shutdown timeout deals with it
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,15 +2,18 @@ package org.mconnectevents.camel;
 
 import io.vertx.core.Future;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
 import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.mconnectevents.client.ConsumeOptions;
 import org.mconnectevents.client.MConnectEventsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,13 +21,25 @@ import java.util.concurrent.TimeoutException;
 /**
  * Consumes events: {@code concurrentConsumers} sessions, each kept open forever by a {@link SessionRunner} that
  * processes its events on {@code parallelism} lanes and confirms them cumulatively.
+ * <p>
+ * <b>Suspend and stop.</b> Suspending the route pauses the sessions without closing them: they read nothing more, the
+ * events already handed to the lanes finish and are confirmed (Camel waits for them, see
+ * {@link #getPendingExchangesSize()}), and the events a session still delivers are held, unconfirmed, until the resume
+ * hands them to the lanes. Camel's shutdown strategy suspends a {@link Suspendable} consumer first on a stop too, then
+ * waits for the route's in-flight exchanges up to its own shutdown timeout before it stops the consumer; that would
+ * override {@code stopTimeout}. So as soon as Camel tells the route's services that it stops rather than suspends
+ * ({@link #prepareShutdown(boolean, boolean)}, passed on by {@link EarlyShutdownNotice}, before Camel's wait), the
+ * suspended consumer stops at once: events in flight get {@code stopTimeout} to finish, what finished is confirmed, and
+ * the sessions close.
  */
-public class MConnectEventsConsumer extends DefaultConsumer {
+public class MConnectEventsConsumer extends DefaultConsumer implements Suspendable, ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(MConnectEventsConsumer.class);
     private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
-    private final List<SessionRunner> runners = new ArrayList<>();
+    /** Changed by Camel's lifecycle calls; read by its shutdown strategy too. */
+    private final List<SessionRunner> runners = new CopyOnWriteArrayList<>();
+    private final EarlyShutdownNotice shutdownNotice = new EarlyShutdownNotice(this);
     private Lanes lanes;
 
     public MConnectEventsConsumer(MConnectEventsEndpoint endpoint, Processor processor) {
@@ -66,6 +81,58 @@ public class MConnectEventsConsumer extends DefaultConsumer {
             MConnectEventsHealthCheck check = new MConnectEventsHealthCheck.Consumer(this);
             check.setCamelContext(getEndpoint().getCamelContext());
             setHealthCheck(check);
+        }
+        if (getRoute() != null) {
+            getRoute().addService(shutdownNotice);
+        }
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        // once every runner holds what its session still delivers, nothing new reaches the lanes: Camel's wait for
+        // getPendingExchangesSize() is then a wait for the events in flight only
+        List<Future<Void>> suspending = runners.stream().map(SessionRunner::suspend).toList();
+        try {
+            Future.join(suspending).toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // a consumer that failed to suspend could no longer be stopped by Camel: it counts as suspended all the same
+            LOG.warn("{}: sessions still not paused {} ms after the suspension began; events may reach the route until"
+                    + " they are", getEndpoint().getEndpointUri(), CLOSE_TIMEOUT_MILLIS);
+        }
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        runners.forEach(SessionRunner::resume);
+        super.doResume();
+    }
+
+    /**
+     * Never deferred: Camel suspends this consumer first, whether it suspends or stops the route, so that it takes no
+     * more events while Camel waits for those in flight.
+     */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /** Events handed to the lanes and not finished yet: Camel waits for them before the route counts as suspended. */
+    @Override
+    public int getPendingExchangesSize() {
+        return runners.stream().mapToInt(SessionRunner::pendingEvents).sum();
+    }
+
+    /**
+     * On a stop ({@code suspendOnly} false) of a consumer Camel has suspended first, stops it now, within
+     * {@code stopTimeout}, instead of letting Camel wait up to its own shutdown timeout for the events in flight. A
+     * suspension needs nothing more, and neither does a consumer Camel did not suspend (a route with
+     * {@code shutdownRoute=Defer} keeps consuming until Camel stops it).
+     */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        if (!suspendOnly && isSuspendingOrSuspended()) {
+            stop();
         }
     }
 

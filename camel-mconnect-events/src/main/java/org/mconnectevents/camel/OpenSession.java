@@ -2,11 +2,14 @@ package org.mconnectevents.camel;
 
 import org.mconnectevents.client.ConsumerSession;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * One session of a {@link SessionRunner}, from the attempt to open it to its end: its confirmations, whether it is
- * paused or failing, and what it did, which decides the back-off after it. Confined to the runner's owner thread.
+ * paused or failing, the events it delivered while the route was suspended, and what it did, which decides the
+ * back-off after it. Confined to the runner's owner thread.
  */
 final class OpenSession implements Confirmations.Listener {
 
@@ -22,6 +25,11 @@ final class OpenSession implements Confirmations.Listener {
     /** An event failed: the session takes no more events, confirms what finished before it, and closes. */
     boolean failing;
     boolean receivedAny;
+    /**
+     * Events delivered while the route was suspended, in offset order: they go to the lanes on resume, or, when the
+     * session ends first, are never confirmed in it and come again.
+     */
+    final List<ConsumedEventContext> held = new ArrayList<>();
     /** After a failure: the back-off before the next session. */
     long retryDelay;
     long confirmTimer = -1;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,9 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the events still in flight, backs off with jitter and opens a new one. Events not confirmed in a session come
  * again in the next.
  * <p>
- * Every change of the runner's state (the open session, its offsets and confirmations, pause and resume, failure,
- * reconnection, stop) runs on one thread, its {@link OwnerLoop}; the lanes, the route and the timers hand their news
- * over to it. Other threads read only {@link #state()}, {@link #lastError()} and {@link #isLive(int)}.
+ * While the route is suspended the session stays open but reads nothing more; the events it still delivers are held
+ * and go to the lanes on resume, in their order.
+ * <p>
+ * Every change of the runner's state (the open session, its offsets and confirmations, pause and resume, suspension,
+ * failure, reconnection, stop) runs on one thread, its {@link OwnerLoop}; the lanes, the route and the timers hand their
+ * news over to it. Other threads read only {@link #state()}, {@link #lastError()}, {@link #isLive(int)} and
+ * {@link #pendingEvents()}.
  */
 final class SessionRunner {
 
@@ -45,20 +50,18 @@ final class SessionRunner {
     private final String name;
     private final OwnerLoop owner;
     private final BackOff backOff;
+    private final PendingEvents pending;
 
     // owned by the owner thread
     private OpenSession current;
     private int generation;
-    /** Events handed to the lanes and not yet done with, of every generation. */
-    private int pending;
     private boolean stopping;
+    /** The route is suspended: the session reads nothing, and what it still delivers is held until the resume. */
+    private boolean suspended;
     private boolean everConnected;
     /** Long polling: the last session ended on a batch it could not read, so the next takes events one at a time. */
     private boolean singleEventsNext;
     private long retryTimer = -1;
-    /** What to do once no event is pending any more (open the next session, or end the stop), or null. */
-    private Runnable whenIdle;
-    private long idleTimer = -1;
     private Promise<Void> stopped;
 
     // written by the owner thread, read by any
@@ -83,6 +86,7 @@ final class SessionRunner {
         this.name = name;
         this.owner = new OwnerLoop(vertx, Math.min(configuration.getConfirmBatchSize(), configuration.getMaxPendingEvents() / 4));
         this.backOff = new BackOff(configuration.getReconnectDelay(), configuration.getReconnectMaxDelay());
+        this.pending = new PendingEvents(vertx, owner, configuration.getMaxPendingEvents(), configuration.getStopTimeout());
     }
 
     void start() {
@@ -121,7 +125,11 @@ final class SessionRunner {
             return;
         }
         opening.open(session);
-        owner.deferChanges(true);
+        if (suspended) {
+            opening.pause(); // opened while the route is suspended: it reads from the resume on
+        } else {
+            owner.deferChanges(true);
+        }
         state = State.CONNECTED;
         lastError = null;
         if (everConnected) {
@@ -169,13 +177,22 @@ final class SessionRunner {
         }
         open.receivedAny = true;
         open.confirmations.delivered(event.offset());
-        if (++pending >= configuration.getMaxPendingEvents()) {
+        ConsumedEventContext context = new ConsumedEventContext(event, from, this, open.generation);
+        if (suspended) {
+            // read before the pause took effect, or answered to the poll that was waiting: it waits for the resume
+            open.held.add(context);
+            return;
+        }
+        dispatch(open, context);
+    }
+
+    private void dispatch(OpenSession open, ConsumedEventContext context) {
+        if (pending.added()) {
             open.pause();
             owner.deferChanges(false); // every finished event counts now, to read again in time
         }
-        ConsumedEventContext context = new ConsumedEventContext(event, from, this, open.generation);
         try {
-            lanes.dispatch(event.partitionKey(), () -> processing.run(this, context));
+            lanes.dispatch(context.consumed().partitionKey(), () -> processing.run(this, context));
         } catch (RuntimeException e) {
             // the lanes refuse work only while they shut down: the event failed, it comes again
             technicalFailure(open, context, e);
@@ -234,17 +251,56 @@ final class SessionRunner {
         return current != null && current.generation == context.generation() ? current : null;
     }
 
-    /** One event fewer pending: reads again once down to half the bound, and goes on once none is pending. */
+    /** One event fewer pending: goes on once none is pending, and reads again once down to half the bound. */
     private void done() {
-        pending--;
-        if (current != null && current.paused && pending <= configuration.getMaxPendingEvents() / 2 && !current.failing
-                && !stopping) {
+        pending.done();
+        readAgainIfRoom();
+    }
+
+    /** Resumes a paused session once down to half the bound of pending events, unless it fails, stops or is suspended. */
+    private void readAgainIfRoom() {
+        if (current != null && current.paused && pending.roomToRead() && !current.failing
+                && !stopping && !suspended) {
             current.resume();
             owner.deferChanges(true);
         }
-        if (pending == 0 && whenIdle != null) {
-            runWhenIdle();
-        }
+    }
+
+    /**
+     * The route is being suspended: the session stays open but reads nothing more (a session opened meanwhile too), and
+     * events it still delivers are held; events already handed to the lanes finish and are confirmed. Completes once
+     * this holds, so that from then on {@link #pendingEvents()} only goes down.
+     */
+    Future<Void> suspend() {
+        Promise<Void> applied = Promise.promise();
+        owner.execute(() -> {
+            suspended = true;
+            owner.deferChanges(false);
+            if (current != null) {
+                current.pause();
+            }
+            applied.complete();
+        });
+        return applied.future();
+    }
+
+    /** The route resumed: the held events go to the lanes in their order, and the session reads again. */
+    void resume() {
+        owner.execute(() -> {
+            suspended = false;
+            OpenSession open = current;
+            if (open != null && !open.failing && !stopping) {
+                List<ConsumedEventContext> resumed = List.copyOf(open.held);
+                open.held.clear();
+                resumed.forEach(context -> dispatch(open, context));
+            }
+            readAgainIfRoom();
+        });
+    }
+
+    /** Events handed to the lanes and not yet done with: what Camel waits for before a route counts as suspended. */
+    int pendingEvents() {
+        return pending.count();
     }
 
     /**
@@ -302,27 +358,8 @@ final class SessionRunner {
             }
             // the next session opens once the events of the last one are done with, so that a partition that moves
             // never has two events of one key in flight; a stuck exchange delays this by stopTimeout at most
-            whenIdle(this::connect);
+            pending.whenIdle(this::connect);
         }));
-    }
-
-    /** Runs {@code action} once no event is pending, or after stopTimeout at the latest. */
-    private void whenIdle(Runnable action) {
-        if (pending == 0) {
-            action.run();
-            return;
-        }
-        whenIdle = action;
-        idleTimer = vertx.setTimer(Math.max(1, configuration.getStopTimeout()), timer -> owner.execute(this::runWhenIdle));
-    }
-
-    private void runWhenIdle() {
-        Runnable action = whenIdle;
-        whenIdle = null;
-        vertx.cancelTimer(idleTimer);
-        if (action != null) {
-            action.run();
-        }
     }
 
     /**
@@ -339,18 +376,16 @@ final class SessionRunner {
             if (current != null) {
                 current.pause();
             }
-            whenIdle = null;
-            vertx.cancelTimer(idleTimer);
-            whenIdle(this::finishStop);
+            pending.whenIdle(this::finishStop);
         });
         return done.future();
     }
 
     private void finishStop() {
         liveGeneration.set(0);
-        if (pending > 0) {
+        if (pending.count() > 0) {
             LOG.warn("{}: {} events still in flight after stopTimeout ({} ms); they are not confirmed and come again",
-                    name, pending, configuration.getStopTimeout());
+                    name, pending.count(), configuration.getStopTimeout());
         }
         OpenSession open = current;
         if (open == null || open.session == null) {
