@@ -17,9 +17,10 @@ import org.mconnectevents.karaf.ManifestHeaders.PackageClause;
 /**
  * The packages the bundles of a feature closure export. A {@code mvn:} bundle exports what its manifest says, a
  * {@code wrap:} bundle what pax-url-wrap makes bnd export. Camel Karaf's own bundles
- * ({@code mvn:org.apache.camel.karaf/camel-X/V}) are not served to this build: for them, the packages of the plain
- * Camel jar they repackage ({@code org.apache.camel:camel-X:V}) count, at version V; where that plain jar is not
- * served either, the bundle's packages are unknown and {@link #unknownCamelBundles()} names it.
+ * ({@code mvn:org.apache.camel.karaf/camel-X/V}) are not served to this build, but for {@code camel-core-osgi}: for
+ * them, the packages of the plain Camel jar they repackage ({@code org.apache.camel:camel-X:V}) count, at version V;
+ * where that plain jar is not served either, the bundle's packages are unknown and {@link #unknownCamelBundles()}
+ * names it.
  */
 final class ClosureExports {
 
@@ -31,8 +32,8 @@ final class ClosureExports {
 
     /**
      * What our bundle imports from the Camel Karaf bundles whose plain Camel jar is not served at 4.10.7 (camel-jpa's
-     * packages, from the camel-jpa 4.17.0 sources our building blocks compile against). camel-core-osgi, camel-console,
-     * camel-directvm and camel-vm are not served either; nothing of ours comes from them.
+     * packages, from the camel-jpa 4.17.0 sources our building blocks compile against). camel-console, camel-directvm
+     * and camel-vm are not served either; nothing of ours comes from them.
      */
     static final Map<String, Set<String>> PACKAGES_OF_UNSERVED_CAMEL_BUNDLES = Map.of(
             "camel-jpa", Set.of("org.apache.camel.component.jpa", "org.apache.camel.processor.idempotent.jpa"));
@@ -94,7 +95,8 @@ final class ClosureExports {
             return;
         }
         MavenLocation maven = MavenLocation.parse(location);
-        if (CAMEL_KARAF_GROUP.equals(maven.groupId()) && maven.artifactId().startsWith("camel-")) {
+        if (CAMEL_KARAF_GROUP.equals(maven.groupId()) && maven.artifactId().startsWith("camel-")
+                && KarafBuild.servedFileOf(maven).isEmpty()) {
             MavenLocation plain = new MavenLocation("org.apache.camel", maven.artifactId(), maven.version(), "jar", null);
             Optional<Path> plainJar = KarafBuild.servedFileOf(plain);
             if (plainJar.isEmpty()) {

@@ -1,12 +1,15 @@
 package org.mconnectevents.karaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,25 +20,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.karaf.core.Activator;
+import org.apache.camel.karaf.core.OsgiComponentResolver;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mconnectevents.camel.MConnectEventsComponent;
+import org.mconnectevents.camel.MConnectEventsComponentConfigurer;
+import org.mconnectevents.camel.MConnectEventsEndpointConfigurer;
+import org.mconnectevents.camel.MConnectEventsEndpointUriFactory;
 import org.mconnectevents.emulator.Emulator;
 import org.mconnectevents.karaf.ManifestHeaders.PackageClause;
-import org.mconnectevents.karaf.camel.EventRoutesActivator;
 
 /**
  * Runs Camel routes on our component inside a real Apache Karaf 4.4.8, against an emulator started by the test:
  * one route produces {@value #EVENTS} events, the other consumes them as group {@code karaf}; the emulator's
  * inspection API then shows them stored and confirmed.
  *
- * <p>The Camel here is a bundle the test builds ({@link TestCamelBundle}: the plain Camel jars of the release Camel
- * Karaf repackages, and {@link EventRoutesActivator}), not Camel Karaf, whose bundles are not available to this
- * build. So this proves our bundle's OSGi wiring (Vert.x, Netty, Jackson and CloudEvents from
- * {@code mconnect-events-libraries}, Camel's packages at 4.10.7) and our code running in Karaf, over mutual TLS;
- * it does not prove Camel Karaf's features ({@code camel-core}, {@code camel-mconnect-events}) or
- * {@code camel-core-osgi}'s discovery of components.
+ * <p>Camel's discovery is Camel Karaf's own: its {@code camel-core-osgi} bundle (the activator that tracks bundles and
+ * registers their components, languages and type converters, and the OSGi Camel context) is installed as Camel
+ * Karaf's {@code camel-core} feature installs it, and the routes' bundle ({@link EventRoutesBundle}) makes its context
+ * with it and adds no component by hand, nor imports our packages. The checks show Camel found our component, its
+ * generated configurers and URI factory in our bundle, and set every endpoint option without reflection.
+ *
+ * <p>The rest of Camel Karaf's bundles are not available to this build: Camel's core is one bundle built from the
+ * plain jars of the release Camel Karaf repackages ({@link TestCamelBundle}), and the components and languages the
+ * routes use are those plain jars wrapped, one bundle each. So this also proves our bundle's OSGi wiring (Vert.x,
+ * Netty, Jackson and CloudEvents from {@code mconnect-events-libraries}, Camel's packages at 4.10.7) and our code
+ * running in Karaf over mutual TLS; it does not install Camel Karaf's {@code camel-core} feature, nor our
+ * {@code camel-mconnect-events} feature as a whole.
  */
 class KarafCamelRouteIT {
 
@@ -46,7 +61,17 @@ class KarafCamelRouteIT {
     private static final String SOURCE = "urn:test:registry";
     private static final String TYPE = "MCE.Test.Order.Created";
     private static final String FEATURE = "camel-mconnect-events-on-test-camel";
-    private static final String OUR_BUNDLE = "org.mconnectevents.camel-mconnect-events";
+    private static final String OUR_BUNDLE = OurBundle.COMPONENT.symbolicName();
+    private static final String CAMEL_VERSION = KarafBuild.property("camel-karaf.version");
+    private static final String CAMEL_CORE_OSGI = "camel-core-osgi";
+    /** Camel's languages and components the routes use, plain jars wrapped one bundle each, as Camel Karaf has them. */
+    private static final List<String> CAMEL_EXTENSIONS = List.of("camel-core-languages", "camel-timer", "camel-log");
+    /**
+     * The routes' bundle starts after every other bundle of the feature (Karaf starts bundles by start level, and
+     * the default is 80): its context resolves the component when it starts, and only an active bundle is discovered.
+     */
+    private static final int ROUTES_START_LEVEL = 90;
+    private static final Path DISCOVERY_REPORT = WORK_DIRECTORY.resolve("discovery.properties");
 
     @RegisterExtension
     static final KarafLogsOnFailure LOGS_ON_FAILURE = new KarafLogsOnFailure(WORK_DIRECTORY);
@@ -66,13 +91,14 @@ class KarafCamelRouteIT {
                 "    consumes: [ " + TYPE + " ]",
                 "")).start();
         karaf = KarafInstance.startFromTheBuild(WORK_DIRECTORY);
-        Path camelBundle = TestCamelBundle.build(Path.of(KarafBuild.property("test.camel.jars")),
-                KarafBuild.property("camel-karaf.version"), Path.of(KarafBuild.property("test.classes")),
-                routeSettings(), WORK_DIRECTORY.resolve("test-camel.jar"));
+        Path camelCore = TestCamelBundle.build(Path.of(KarafBuild.property("test.camel.jars")), CAMEL_VERSION,
+                WORK_DIRECTORY.resolve("test-camel.jar"));
+        Path routes = EventRoutesBundle.build(Path.of(KarafBuild.property("test.classes")), routeSettings(),
+                WORK_DIRECTORY.resolve("event-routes.jar"));
         karaf.awaitBooted(Duration.ofSeconds(120));
 
         karaf.addCamelKarafAndOurFeatures();
-        karaf.shell("feature:repo-add " + writeFeature(camelBundle).toUri());
+        karaf.shell("feature:repo-add " + writeFeature(camelCore, routes).toUri());
         karaf.shell("feature:install " + FEATURE);
     }
 
@@ -105,13 +131,61 @@ class KarafCamelRouteIT {
     }
 
     @Test
-    void ourBundleAndTheTestCamelBundleAreActive() throws Exception {
+    void everyBundleOfTheFeatureIsActive() throws Exception {
         List<List<String>> bundles = ShellTable.rows(karaf.shell("bundle:list -t 0 -s --no-format"));
+        List<String> symbolicNames = new ArrayList<>(List.of(TestCamelBundle.SYMBOLIC_NAME, CAMEL_CORE_OSGI,
+                EventRoutesBundle.SYMBOLIC_NAME));
+        CAMEL_EXTENSIONS.forEach(artifact -> symbolicNames.add(wrappedSymbolicName(artifact)));
+        ourBundles().forEach(bundle -> symbolicNames.add(
+                ManifestHeaders.header(ManifestHeaders.manifestOf(bundle), "Bundle-SymbolicName")));
 
-        for (String symbolicName : List.of(OUR_BUNDLE, TestCamelBundle.SYMBOLIC_NAME)) {
+        for (String symbolicName : symbolicNames) {
             assertThat(bundles).as("bundles").anySatisfy(row -> assertThat(List.of(row.get(4), row.get(1)))
                     .containsExactly(symbolicName, "Active"));
         }
+    }
+
+    @Test
+    void camelKarafFindsTheComponentItsGeneratedConfigurersAndItsUriFactoryInOurBundle() {
+        Properties report = discoveryReport();
+
+        assertThat(report).as("what the routes' Camel context found for mconnect-events").contains(
+                entry("component.class", MConnectEventsComponent.class.getName()),
+                entry("component.bundle", OUR_BUNDLE),
+                entry("componentResolver.class", OsgiComponentResolver.class.getName()),
+                entry("componentResolver.bundle", CAMEL_CORE_OSGI),
+                entry("componentResolverService.class", Activator.class.getName() + "$BundleComponentResolver"),
+                entry("componentResolverService.bundle", OUR_BUNDLE),
+                entry("componentConfigurer.class", MConnectEventsComponentConfigurer.class.getName()),
+                entry("componentConfigurer.bundle", OUR_BUNDLE),
+                entry("endpointConfigurer.class", MConnectEventsEndpointConfigurer.class.getName()),
+                entry("endpointConfigurer.bundle", OUR_BUNDLE),
+                entry("uriFactory.class", MConnectEventsEndpointUriFactory.class.getName()),
+                entry("uriFactory.bundle", OUR_BUNDLE));
+    }
+
+    /**
+     * Camel sets an endpoint option through the component's generated configurer, and falls back to reflection (its
+     * bean introspection, which counts every call) for an option no configurer serves: the count stays at zero only if
+     * every option of every endpoint of the routes ({@code group}, the connection options, the timer's and the log's)
+     * went through a configurer. One option that only reflection reaches on our endpoint
+     * ({@code pollingConsumerQueueSize}) makes it 1.
+     */
+    @Test
+    void everyEndpointOptionIsSetThroughAGeneratedConfigurerNotByReflection() {
+        assertThat(discoveryReport()).as("Camel's bean introspection calls while the routes started")
+                .containsEntry("reflectiveCalls", "0");
+    }
+
+    /** The routes' bundle reaches our component only through Camel: it is wired to none of our packages. */
+    @Test
+    void theRoutesBundleTakesCamelKarafsContextAndNothingFromOurBundle() throws Exception {
+        Map<String, String> providers = packageProviders(
+                karaf.shell("bundle:requirements " + EventRoutesBundle.SYMBOLIC_NAME));
+
+        assertThat(providers).as("the bundles the routes' bundle's packages are wired to")
+                .containsEntry(OsgiDefaultCamelContext.class.getPackageName(), CAMEL_CORE_OSGI)
+                .doesNotContainValue(OUR_BUNDLE);
     }
 
     @Test
@@ -159,26 +233,65 @@ class KarafCamelRouteIT {
         settings.setProperty("source", SOURCE);
         settings.setProperty("type", TYPE);
         settings.setProperty("count", Integer.toString(EVENTS));
+        settings.setProperty("report", DISCOVERY_REPORT.toString());
         return settings;
     }
 
+    /** The report the routes' bundle writes once its context started (see {@code DiscoveryReport}). */
+    private static Properties discoveryReport() {
+        await("the routes' bundle writing " + DISCOVERY_REPORT)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.exists(DISCOVERY_REPORT));
+        Properties report = new Properties();
+        try (var in = Files.newBufferedReader(DISCOVERY_REPORT)) {
+            report.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return report;
+    }
+
     /**
-     * A features repository with one feature: {@code camel-mconnect-events} as ours defines it, with the test Camel
-     * bundle in place of Camel Karaf's {@code camel-core}, and our component bundle as the build made it (the client
- * comes with our feature {@code mconnect-events-client}).
+     * A features repository with one feature: {@code camel-mconnect-events} as ours defines it, with Camel's core
+     * built by the test and Camel Karaf's {@code camel-core-osgi} in place of Camel Karaf's {@code camel-core}, our
+     * bundles as the build made them, and the routes' bundle.
      */
-    private static Path writeFeature(Path camelBundle) throws IOException {
-        Path ourBundle = OurBundle.COMPONENT.jar();
-        Path file = WORK_DIRECTORY.resolve("test-camel-features.xml");
-        Files.writeString(file, String.join("\n",
+    private static Path writeFeature(Path camelCore, Path routes) throws IOException {
+        List<String> bundles = new ArrayList<>();
+        bundles.add(camelCore.toUri().toString());
+        bundles.add("mvn:org.apache.camel.karaf/" + CAMEL_CORE_OSGI + "/" + CAMEL_VERSION);
+        CAMEL_EXTENSIONS.forEach(artifact -> bundles.add(wrapped(artifact)));
+        ourBundles().forEach(bundle -> bundles.add(bundle.toUri().toString()));
+
+        List<String> lines = new ArrayList<>(List.of(
                 "<features name=\"mconnect-events-on-test-camel\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">",
                 "  <feature name=\"" + FEATURE + "\" version=\"1.0.0\">",
-                "    <feature>mconnect-events-client</feature>",
-                "    <bundle>" + camelBundle.toUri() + "</bundle>",
-                "    <bundle>" + ourBundle.toUri() + "</bundle>",
-                "  </feature>",
-                "</features>",
-                ""));
+                "    <feature>mconnect-events-libraries</feature>"));
+        bundles.forEach(location -> lines.add("    <bundle>" + location.replace("&", "&amp;") + "</bundle>"));
+        lines.add("    <bundle start-level=\"" + ROUTES_START_LEVEL + "\">" + routes.toUri() + "</bundle>");
+        lines.addAll(List.of("  </feature>", "</features>", ""));
+        Path file = WORK_DIRECTORY.resolve("test-camel-features.xml");
+        Files.writeString(file, String.join("\n", lines));
         return file;
+    }
+
+    /**
+     * Our bundles, as the reactor built them: the client and the component (the building blocks need camel-jpa, whose
+     * 4.10.7 bundle is not served to this build).
+     */
+    private static List<Path> ourBundles() {
+        return List.of(OurBundle.CLIENT.jar(), OurBundle.COMPONENT.jar());
+    }
+
+    /** A plain Camel jar wrapped as a bundle exporting its packages at the Camel version. */
+    private static String wrapped(String artifact) {
+        return "wrap:mvn:org.apache.camel/" + artifact + "/" + CAMEL_VERSION
+                + "$Bundle-SymbolicName=" + wrappedSymbolicName(artifact) + "&Bundle-Version=" + CAMEL_VERSION
+                + "&Export-Package=org.apache.camel.*;version=" + CAMEL_VERSION;
+    }
+
+    private static String wrappedSymbolicName(String artifact) {
+        return "wrap_org.apache.camel." + artifact;
     }
 }

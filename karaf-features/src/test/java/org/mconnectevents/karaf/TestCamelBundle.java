@@ -9,22 +9,21 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
-import org.mconnectevents.karaf.camel.EventRoutesActivator;
 
 import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Jar;
 
 /**
- * Builds, with bnd, the one bundle that stands in for Camel in {@code KarafCamelRouteIT}: the plain Camel jars
- * unpacked into it (so that packages split across them, and the {@code META-INF/services} files Camel looks up,
- * are in one place), their packages exported at the Camel version, and {@link EventRoutesActivator} with its
- * settings. It is not Camel Karaf, and is not meant to be: every package it needs from outside is imported
- * optionally ({@code *;resolution:=optional}), acceptable for a test bundle whose only task is to run two routes.
+ * Builds, with bnd, the one bundle that stands in for the core bundles of Camel Karaf's {@code camel-core} feature
+ * in {@code KarafCamelRouteIT}: the plain jars of Camel's core unpacked into it (so that the {@code META-INF/services}
+ * files Camel looks up are in one place), their packages exported at the Camel version. Camel's components and
+ * languages are not in it: the test installs them as bundles of their own, as Camel Karaf does, so that
+ * {@code camel-core-osgi} discovers them as it discovers ours. It is not Camel Karaf: every package it needs from
+ * outside is imported optionally ({@code *;resolution:=optional}), acceptable for a test bundle whose only task is to
+ * run two routes.
  */
 final class TestCamelBundle {
 
@@ -37,28 +36,18 @@ final class TestCamelBundle {
     /**
      * Writes the bundle to {@code target}.
      *
-     * @param camelJars   a folder holding the plain Camel jars, all of one version
-     * @param testClasses the compiled test classes, where the activator's package is
-     * @param settings    the activator's settings, stored in the bundle
+     * @param camelJars a folder holding the plain jars of Camel's core, all of one version
      */
-    static Path build(Path camelJars, String camelVersion, Path testClasses, Properties settings, Path target)
-            throws Exception {
-        Path settingsFile = target.resolveSibling(EventRoutesActivator.SETTINGS);
-        try (var out = Files.newBufferedWriter(settingsFile)) {
-            settings.store(out, "written by KarafCamelRouteIT");
-        }
+    static Path build(Path camelJars, String camelVersion, Path target) throws Exception {
         try (Builder builder = new Builder()) {
             builder.setProperty("Bundle-SymbolicName", SYMBOLIC_NAME);
             builder.setProperty("Bundle-Version", camelVersion);
-            builder.setProperty("Bundle-Name", "Plain Camel " + camelVersion + " for KarafCamelRouteIT");
-            builder.setProperty("Bundle-Activator", EventRoutesActivator.class.getName());
+            builder.setProperty("Bundle-Name", "Plain Camel " + camelVersion + " core for KarafCamelRouteIT");
             builder.setProperty("-includeresource", unpack(jarsIn(camelJars), target.resolveSibling("test-camel"))
-                    + "," + EventRoutesActivator.SETTINGS + "=" + settingsFile);
-            builder.setProperty("Private-Package", EventRoutesActivator.class.getPackageName());
-            // only this bundle exports Camel: nothing to import it from
+                    .toString());
+            // only this bundle exports Camel's core: nothing to import it from
             builder.setProperty("Export-Package", "org.apache.camel.*;version=" + camelVersion + ";-noimport:=true");
-            builder.setProperty("Import-Package", "org.osgi.framework, org.mconnectevents.camel, *;resolution:=optional");
-            builder.addClasspath(testClasses.toFile());
+            builder.setProperty("Import-Package", "*;resolution:=optional");
             Jar bundle = builder.build();
             if (!builder.isOk()) {
                 throw new IllegalStateException("bnd could not build the test Camel bundle: " + builder.getErrors());

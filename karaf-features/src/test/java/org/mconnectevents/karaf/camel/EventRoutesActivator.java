@@ -2,54 +2,54 @@ package org.mconnectevents.karaf.camel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.mconnectevents.camel.MConnectEventsComponent;
-import org.mconnectevents.camel.MConnectEventsConfiguration;
-import org.mconnectevents.camel.MConnectEventsConstants;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
 /**
- * The activator of the Camel bundle that {@code KarafCamelRouteIT} builds: inside Karaf, it starts a Camel context
+ * The activator of the routes bundle that {@code KarafCamelRouteIT} builds: inside Karaf, it starts a Camel context
  * with two routes on our component, one producing {@code count} events to the emulator and one consuming them as
- * group {@code karaf}. Its settings (the emulator's address, the client's key store, the trust) are the resource
- * {@value #SETTINGS} of its own bundle, written by the test.
+ * group {@code karaf}. Its settings (the emulator's address, the client's key store, the trust, where to write the
+ * {@link DiscoveryReport}) are the resource {@value #SETTINGS} of its own bundle, written by the test.
  *
- * <p>Camel Karaf's {@code camel-core-osgi} is not available, so this does by hand the two things it does for a
- * Camel context in OSGi: our component is added explicitly (no discovery of components across bundles), and the
- * context's class loader also sees our bundle's resources, so that Camel finds the generated configurers of our
- * component and endpoint there. Starting fails when it does not: the configurers are what Camel uses in production.
- * Without them Camel falls back to reflection on the endpoint, which does not reach the options of its nested
- * configuration: {@code group=karaf} is then refused as an unknown parameter.
+ * <p>The context is Camel Karaf's {@link OsgiDefaultCamelContext} for this bundle, made and started as
+ * {@code camel-blueprint} does for a blueprint bundle (the bundle's class loader as the thread's context class loader
+ * while it starts), then given its routes, which start at once. Nothing of our component is added by hand, and this
+ * bundle does not import its packages (it names the event headers as a route in XML or YAML would): Camel finds the
+ * component, its configurers and its URI factory in our bundle through {@code camel-core-osgi}. The component's
+ * options are endpoint options, set through its generated configurer: without that configurer Camel falls back to
+ * reflection on the endpoint, which does not reach the options of its nested configuration ({@code group=karaf}
+ * would be refused as unknown).
  */
 public final class EventRoutesActivator implements BundleActivator {
 
     /** The resource, in this bundle, with the settings the test wrote. */
     public static final String SETTINGS = "mconnect-events-route.properties";
 
+    /** The connection options of every endpoint, from the settings through Camel's property placeholders. */
+    private static final String CONNECTION = "baseAddress=RAW({{baseAddress}})&keyStore=RAW({{keyStore}})"
+            + "&keyStorePassword=RAW({{keyStorePassword}})&trustStore=RAW({{trustStore}})";
+
     private CamelContext camel;
 
     @Override
     public void start(BundleContext bundleContext) throws Exception {
         Properties settings = settings();
+        camel = new OsgiDefaultCamelContext(bundleContext);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // Camel and the libraries it looks up through the context class loader: this bundle's own
-        thread.setContextClassLoader(EventRoutesActivator.class.getClassLoader());
+        thread.setContextClassLoader(camel.getApplicationContextClassLoader());
         try {
-            camel = new DefaultCamelContext(false);
-            camel.setApplicationContextClassLoader(new BundlesClassLoader(EventRoutesActivator.class.getClassLoader(),
-                    MConnectEventsComponent.class.getClassLoader()));
-            MConnectEventsComponent component = new MConnectEventsComponent();
-            configure(component.getConfiguration(), settings);
-            camel.addComponent("mconnect-events", component);
-            camel.addRoutes(routes(settings));
+            camel.getPropertiesComponent().setInitialProperties(settings);
+            // the context is initialised when made: routes added before it starts would never start
             camel.start();
-            requireGeneratedConfigurers(component);
+            camel.addRoutes(routes(settings));
+            DiscoveryReport.write(camel, bundleContext, Path.of(settings.getProperty("report")));
         } catch (Exception | LinkageError e) {
             stopCamel();
             throw e;
@@ -70,13 +70,6 @@ public final class EventRoutesActivator implements BundleActivator {
         }
     }
 
-    private static void configure(MConnectEventsConfiguration configuration, Properties settings) {
-        configuration.setBaseAddress(settings.getProperty("baseAddress"));
-        configuration.setKeyStore(settings.getProperty("keyStore"));
-        configuration.setKeyStorePassword(settings.getProperty("keyStorePassword"));
-        configuration.setTrustStore(settings.getProperty("trustStore"));
-    }
-
     private static RouteBuilder routes(Properties settings) {
         return new RouteBuilder() {
             @Override
@@ -84,22 +77,14 @@ public final class EventRoutesActivator implements BundleActivator {
                 from("timer:produce?delay=0&period=10&repeatCount=" + settings.getProperty("count"))
                         .routeId("produce-in-karaf")
                         .setBody(simple("{\"exchange\":\"${exchangeId}\"}"))
-                        .setHeader(MConnectEventsConstants.CLOUD_EVENT_SOURCE, constant(settings.getProperty("source")))
-                        .setHeader(MConnectEventsConstants.CLOUD_EVENT_TYPE, constant(settings.getProperty("type")))
-                        .to("mconnect-events:events");
-                from("mconnect-events:events?group=karaf")
+                        .setHeader("CamelCloudEventSource", constant(settings.getProperty("source")))
+                        .setHeader("CamelCloudEventType", constant(settings.getProperty("type")))
+                        .to("mconnect-events:events?" + CONNECTION);
+                from("mconnect-events:events?group=karaf&" + CONNECTION)
                         .routeId("consume-in-karaf")
                         .to("log:consumed-in-karaf?level=DEBUG");
             }
         };
-    }
-
-    private static void requireGeneratedConfigurers(MConnectEventsComponent component) {
-        if (component.getComponentPropertyConfigurer() == null || component.getEndpointPropertyConfigurer() == null) {
-            throw new IllegalStateException("Camel did not find the generated configurers of mconnect-events"
-                    + " (component: " + component.getComponentPropertyConfigurer() + ", endpoint: "
-                    + component.getEndpointPropertyConfigurer() + ")");
-        }
     }
 
     private static Properties settings() throws IOException {
