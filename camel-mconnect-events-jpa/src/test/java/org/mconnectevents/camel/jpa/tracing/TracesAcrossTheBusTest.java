@@ -144,7 +144,8 @@ class TracesAcrossTheBusTest extends EmulatorRouteTestSupport {
     @Test
     void codeThatWritesTheRowItselfGivesTheEventTheTraceContextOfItsSpanAsTheDocumentationShows() {
         Span request = openTelemetry.getTracer("registration-service").spanBuilder("register citizen").startSpan();
-        try (Scope current = request.makeCurrent(); EntityManager entityManager = database.factory().createEntityManager()) {
+        Scope inRequest = request.makeCurrent();
+        try (EntityManager entityManager = database.factory().createEntityManager()) {
             entityManager.getTransaction().begin();
             CloudEvent event = OrderEvents.order("o-5", "customer:7");
             CloudEventBuilder builder = CloudEventBuilder.v1(event);
@@ -153,6 +154,7 @@ class TracesAcrossTheBusTest extends EmulatorRouteTestSupport {
             entityManager.persist(Outbox.row(builder.build()));
             entityManager.getTransaction().commit();
         } finally {
+            inRequest.close();
             request.end();
         }
 
