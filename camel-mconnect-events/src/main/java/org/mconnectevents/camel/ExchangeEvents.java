@@ -78,7 +78,7 @@ final class ExchangeEvents {
         String contentType = header(message, MConnectEventsConstants.CLOUD_EVENT_DATA_CONTENT_TYPE, EventCodec.DEFAULT_DATA_CONTENT_TYPE);
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id)
-                .withSource(sourceUri(source, what))
+                .withSource(uri("source", source, what))
                 .withType(type)
                 .withDataContentType(contentType);
         String subject = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_SUBJECT, String.class);
@@ -93,10 +93,11 @@ final class ExchangeEvents {
         if (time != null) {
             builder.withTime(time(time, what));
         }
-        String partitionKey = message.getHeader(MConnectEventsConstants.PARTITION_KEY, String.class);
-        if (partitionKey != null) {
-            builder.withExtension(EventCodec.PARTITION_KEY, partitionKey);
+        String dataSchema = message.getHeader(MConnectEventsConstants.CLOUD_EVENT_DATA_SCHEMA, String.class);
+        if (dataSchema != null && !dataSchema.isEmpty()) {
+            builder.withDataSchema(uri("dataschema", dataSchema, what));
         }
+        ExtensionHeaders.toEvent(message, builder, what);
         if (body != null) {
             builder.withData(data(exchange, body, contentType, what));
         }
@@ -148,10 +149,10 @@ final class ExchangeEvents {
         if (event.getTime() != null) {
             message.setHeader(MConnectEventsConstants.CLOUD_EVENT_TIME, isoTime(event.getTime()));
         }
-        Object partitionKey = event.getExtension(EventCodec.PARTITION_KEY);
-        if (partitionKey != null) {
-            message.setHeader(MConnectEventsConstants.PARTITION_KEY, partitionKey.toString());
+        if (event.getDataSchema() != null) {
+            message.setHeader(MConnectEventsConstants.CLOUD_EVENT_DATA_SCHEMA, event.getDataSchema().toString());
         }
+        ExtensionHeaders.toHeaders(event, message);
         message.setHeader(MConnectEventsConstants.OFFSET, consumed.offset());
         if (wholeEvent) {
             message.setBody(event);
@@ -228,11 +229,11 @@ final class ExchangeEvents {
         return value == null || value.isEmpty() ? fallback : value;
     }
 
-    private static URI sourceUri(String source, String what) {
+    private static URI uri(String attribute, String value, String what) {
         try {
-            return new URI(source);
+            return new URI(value);
         } catch (URISyntaxException e) {
-            throw refuse(what, "source '" + source + "' is not a URI (" + e.getReason() + ")");
+            throw refuse(what, attribute + " '" + value + "' is not a URI (" + e.getReason() + ")");
         }
     }
 

@@ -166,11 +166,15 @@ public final class OutboxRelay implements Processor {
     }
 
     /**
-     * Sends one batch, as one request. Answers null when the service stored it, else the failure (a
-     * {@code MConnectEventsRejectedException} that is not retryable means refused for good).
+     * Sends one batch, as one request, in the trace of its events when they all share one ({@link RelayTrace}). Answers
+     * null when the service stored it, else the failure (a {@code MConnectEventsRejectedException} that is not retryable
+     * means refused for good).
      */
     Exception send(List<CloudEvent> events) {
-        Exchange result = producer().send(settings.getEndpoint(), exchange -> exchange.getMessage().setBody(events));
+        Exchange result = producer().send(settings.getEndpoint(), exchange -> {
+            exchange.getMessage().setBody(events);
+            RelayTrace.continueSharedTrace(events, exchange.getMessage());
+        });
         return result.getException();
     }
 
