@@ -143,8 +143,16 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
         // confirms and closes; the wait is bounded in case the service never answers the close
         List<Future<Void>> stopping = runners.stream().map(SessionRunner::stop).toList();
         long bound = getEndpoint().getConfiguration().getStopTimeout() + CLOSE_TIMEOUT_MILLIS;
+        boolean interrupted = false;
         try {
             Future.join(stopping).toCompletionStage().toCompletableFuture().get(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Camel's shutdown timeout, shorter than stopTimeout, ran out: stop now rather than leave the sessions open
+            // behind a consumer reported stopped
+            interrupted = true;
+            LOG.warn("{}: the stop was interrupted (Camel's shutdown timeout is shorter than stopTimeout); the sessions"
+                    + " close now and their unfinished events come again", getEndpoint().getEndpointUri());
+            runners.forEach(SessionRunner::stopNow);
         } catch (TimeoutException e) {
             LOG.warn("{}: sessions still closing {} ms after the stop began; their unconfirmed events come again",
                     getEndpoint().getEndpointUri(), bound);
@@ -158,6 +166,9 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
             lanes = null;
         }
         super.doStop();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -61,6 +61,11 @@ final class PendingEvents {
         idleTimer = vertx.setTimer(idleTimeout, timer -> owner.execute(this::runWhenIdle));
     }
 
+    /** Runs what waits now, whatever is still pending (a stop that cannot wait any longer). */
+    void stopWaiting() {
+        runWhenIdle();
+    }
+
     private void runWhenIdle() {
         Runnable action = whenIdle;
         whenIdle = null;

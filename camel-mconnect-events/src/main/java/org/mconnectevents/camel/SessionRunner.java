@@ -381,6 +381,18 @@ final class SessionRunner {
         return done.future();
     }
 
+    /**
+     * A stop that cannot wait for stopTimeout (Camel's own shutdown timeout ran out first): ends the wait for the events
+     * in flight now; what finished is confirmed, the session closes, the others come again.
+     */
+    void stopNow() {
+        owner.execute(() -> {
+            if (stopping) {
+                pending.stopWaiting();
+            }
+        });
+    }
+
     private void finishStop() {
         liveGeneration.set(0);
         if (pending.count() > 0) {

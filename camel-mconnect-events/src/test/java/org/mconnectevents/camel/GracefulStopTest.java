@@ -1,6 +1,7 @@
 package org.mconnectevents.camel;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,38 @@ class GracefulStopTest extends EmulatorRouteTestSupport {
                 .isEqualTo(new RegistryConsumption.Group(1, 0, 0, 0)));
         context.getRouteController().startRoute("consumer");
         within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "stuck").confirmed()).isEqualTo(1));
+        assertThat(attempts).containsExactly("order-1", "order-1");
+    }
+
+    /**
+     * Camel's own shutdown timeout, when shorter than stopTimeout, ends the wait: Camel interrupts the stopping thread.
+     * The consumer then stops at once, as after stopTimeout: it confirms what finished, closes its session (the stuck
+     * event comes again) and shuts its lanes down, rather than leaving the session open behind a route reported stopped.
+     */
+    @Test
+    void camelsShutdownTimeoutShorterThanStopTimeoutStopsTheConsumerAtOnce() throws Exception {
+        context.getShutdownStrategy().setTimeout(1);
+        CountDownLatch orderStarted = new CountDownLatch(1);
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        consume("mconnect-events:events?group=interrupted&confirmInterval=50&stopTimeout=30000", exchange -> {
+            attempts.add(idOf(exchange));
+            orderStarted.countDown();
+            if (attempts.size() == 1) {
+                new CountDownLatch(1).await(40, TimeUnit.SECONDS); // stuck, until interrupted
+            }
+        });
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+        assertThat(orderStarted.await(20, TimeUnit.SECONDS)).isTrue();
+        MConnectEventsConsumer consumer = (MConnectEventsConsumer) context.getRoute("consumer").getConsumer();
+
+        context.getRouteController().stopRoute("consumer");
+
+        assertThat(consumer.getStatus()).isEqualTo(ServiceStatus.Stopped);
+        within(10).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "interrupted"))
+                .as("the session closed well before stopTimeout, the stuck event unconfirmed")
+                .isEqualTo(new RegistryConsumption.Group(1, 0, 0, 0)));
+        context.getRouteController().startRoute("consumer");
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "interrupted").confirmed()).isEqualTo(1));
         assertThat(attempts).containsExactly("order-1", "order-1");
     }
 }
