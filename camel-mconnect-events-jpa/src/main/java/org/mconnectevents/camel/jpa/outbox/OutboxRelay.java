@@ -20,6 +20,7 @@ import org.mconnectevents.camel.MConnectEventsEndpoint;
 import org.mconnectevents.client.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sends the outbox: reads pending rows in creation order, sends them as batches within the size limits to
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li><b>Purge</b>: rows sent longer than {@code retention} ago are deleted.</li>
  * </ul>
  * A relay is driven by a timer route ({@link OutboxRelayRoutes}); each tick drains what is pending. One relay is used
- * by one thread at a time (the timer's).
+ * by one thread at a time (the timer's). Its transactions are its own, on connections of the DataSource, unless it is
+ * given the application's Spring transaction manager ({@link #of(CamelContext, DataSource, OutboxRelaySettings,
+ * PlatformTransactionManager)}).
  */
 public final class OutboxRelay implements Processor {
 
@@ -50,7 +53,7 @@ public final class OutboxRelay implements Processor {
     private static final int PURGE_CHUNK = 10_000;
 
     private final CamelContext camelContext;
-    private final DataSource dataSource;
+    private final OutboxTransactions transactions;
     private final OutboxRelaySettings settings;
     private final Clock clock;
     private final OutboxParkedReports reports;
@@ -69,9 +72,9 @@ public final class OutboxRelay implements Processor {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastError;
 
-    OutboxRelay(CamelContext camelContext, DataSource dataSource, OutboxRelaySettings settings, Clock clock) {
+    OutboxRelay(CamelContext camelContext, OutboxTransactions transactions, OutboxRelaySettings settings, Clock clock) {
         this.camelContext = camelContext;
-        this.dataSource = dataSource;
+        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
         // resolved now, so that a mistyped endpoint fails the relay's start rather than its first send or refusal
@@ -82,12 +85,24 @@ public final class OutboxRelay implements Processor {
 
     /** A relay over the outbox in {@code dataSource}, with the default settings. */
     public static OutboxRelay of(CamelContext camelContext, DataSource dataSource) {
-        return new OutboxRelay(camelContext, dataSource, new OutboxRelaySettings(), Clock.systemUTC());
+        return of(camelContext, dataSource, new OutboxRelaySettings());
     }
 
     /** A relay over the outbox in {@code dataSource}, with these settings. */
     public static OutboxRelay of(CamelContext camelContext, DataSource dataSource, OutboxRelaySettings settings) {
-        return new OutboxRelay(camelContext, dataSource, settings.copy(), Clock.systemUTC());
+        return new OutboxRelay(camelContext, OutboxTransactions.ownConnections(dataSource), settings.copy(), Clock.systemUTC());
+    }
+
+    /**
+     * A relay over the outbox in {@code dataSource} whose transactions are those of the application's
+     * {@code transactionManager} (Spring Boot's {@code JpaTransactionManager}, a {@code DataSourceTransactionManager}
+     * or a JTA manager), which must manage that DataSource: each drain and each purge runs in a transaction it begins
+     * and commits, on the connection it binds, with its settings.
+     */
+    public static OutboxRelay of(CamelContext camelContext, DataSource dataSource, OutboxRelaySettings settings,
+            PlatformTransactionManager transactionManager) {
+        return new OutboxRelay(camelContext, OutboxTransactions.of(transactionManager, dataSource), settings.copy(),
+                Clock.systemUTC());
     }
 
     /** One timer tick: unless backing off, sends what is pending (for up to about two seconds), then purges if due. */
@@ -108,19 +123,8 @@ public final class OutboxRelay implements Processor {
      * rows it handled (sent or parked); 0 when nothing was pending or the send failed.
      */
     public int drainOnce() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                OutboxSending sending = drain(connection);
-                connection.commit();
-                return committed(sending);
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                restoreAutoCommit(connection, autoCommit);
-            }
+        try {
+            return committed(transactions.inTransaction(this::drain));
         } catch (SQLException | RuntimeException e) {
             failed("the outbox database failed: " + e, e);
             return 0;
@@ -215,22 +219,19 @@ public final class OutboxRelay implements Processor {
         }
         nextPurge = now.plus(settings.getPurgeInterval());
         Instant before = now.minus(settings.getRetention());
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);   // a pool may hand out connections that never commit on their own
+        try {
             int deleted;
             int total = 0;
             do {
-                deleted = OutboxStore.purge(connection, before, PURGE_CHUNK);
-                connection.commit();
+                deleted = transactions.inTransaction(connection -> OutboxStore.purge(connection, before, PURGE_CHUNK));
                 total += deleted;
             } while (deleted == PURGE_CHUNK && camelContext.getStatus().isStarted());
-            restoreAutoCommit(connection, autoCommit);
             if (total > 0) {
                 LOG.debug("Purged {} outbox rows sent before {}", total, before);
             }
-        } catch (SQLException e) {
-            // the purge is housekeeping: the next one retries, and sending is not affected
+        } catch (SQLException | RuntimeException e) {
+            // the purge is housekeeping: the next one retries, and sending is not affected (a transaction manager
+            // reports database failures as its own runtime exceptions)
             LOG.warn("Could not purge the outbox rows sent before {} (next try in {}): {}", before, settings.getPurgeInterval(), e.toString());
         }
     }
@@ -254,21 +255,6 @@ public final class OutboxRelay implements Processor {
             LOG.info("The outbox relay sends again after {} failed attempts", failures.get());
         }
         backOff = Duration.ZERO;
-    }
-
-    /** Gives the connection back as it came, unless it broke (then the pool drops it, and the failure is already known). */
-    private static void restoreAutoCommit(Connection connection, boolean autoCommit) throws SQLException {
-        if (!connection.isClosed()) {
-            connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private ProducerTemplate producer() {

@@ -9,6 +9,7 @@ import org.apache.camel.model.Model;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.util.TimeUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox relay as a Camel route template, {@value #TEMPLATE}: a timer route that runs an {@link OutboxRelay}. One
@@ -34,7 +35,10 @@ import org.apache.camel.util.TimeUtils;
  * relay is bound as bean {@code outbox-<relayId>} for its counters),
  * {@code pollInterval} (ms between drains, default 200), {@code endpoint}, {@code lanesPerTransaction},
  * {@code maxEventsPerTransaction}, {@code maxEventsPerRequest}, {@code backOff}, {@code maxBackOff},
- * {@code maxParkedInARow}, {@code retention}, {@code purgeInterval}, {@code parkedEndpoint}: see {@link OutboxRelaySettings}.
+ * {@code maxParkedInARow}, {@code retention}, {@code purgeInterval}, {@code parkedEndpoint}: see {@link OutboxRelaySettings};
+ * {@code transactionManager} (the bean name of the application's Spring {@code PlatformTransactionManager}, which must
+ * manage the DataSource: the relay's transactions are then its transactions; by default the relay commits on
+ * connections of its own).
  */
 public class OutboxRelayRoutes extends RouteBuilder {
 
@@ -64,6 +68,7 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .templateParameter("retention", DEFAULTS.getRetention().toString())
                 .templateParameter("purgeInterval", DEFAULTS.getPurgeInterval().toString())
                 .templateOptionalParameter("parkedEndpoint")
+                .templateOptionalParameter("transactionManager", "the bean name of the application's PlatformTransactionManager")
                 .templateBean("outboxRelay", OutboxRelay.class, OutboxRelayRoutes::relay)
                 .from("timer:outbox-{{relayId}}?period={{pollInterval}}&delay={{pollInterval}}")
                 .process("{{outboxRelay}}");
@@ -98,11 +103,18 @@ public class OutboxRelayRoutes extends RouteBuilder {
         settings.setPurgeInterval(duration(template, "purgeInterval"));
         settings.setParkedEndpoint(template.getProperty("parkedEndpoint", String.class));
         String dataSourceName = text(template, "dataSource");
-        DataSource dataSource = CamelContextHelper.mandatoryLookup(template.getCamelContext(),
-                dataSourceName.startsWith("#") ? dataSourceName.substring(1) : dataSourceName, DataSource.class);
-        OutboxRelay relay = OutboxRelay.of(template.getCamelContext(), dataSource, settings);
+        DataSource dataSource = CamelContextHelper.mandatoryLookup(template.getCamelContext(), beanName(dataSourceName),
+                DataSource.class);
+        String transactionManager = template.getProperty("transactionManager", String.class);
+        OutboxRelay relay = transactionManager == null ? OutboxRelay.of(template.getCamelContext(), dataSource, settings)
+                : OutboxRelay.of(template.getCamelContext(), dataSource, settings, CamelContextHelper.mandatoryLookup(
+                        template.getCamelContext(), beanName(transactionManager), PlatformTransactionManager.class));
         template.getCamelContext().getRegistry().bind("outbox-" + text(template, "relayId"), relay);
         return relay;
+    }
+
+    private static String beanName(String reference) {
+        return reference.startsWith("#") ? reference.substring(1) : reference;
     }
 
     private static String text(RouteTemplateContext template, String name) {
