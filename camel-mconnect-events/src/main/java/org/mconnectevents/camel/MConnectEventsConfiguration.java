@@ -113,8 +113,8 @@ public class MConnectEventsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = DEFAULT_TECHNICAL_EXCEPTIONS, description = "On the dead channel: exception "
             + "classes (names, comma separated; subclasses match; the whole cause chain is inspected) that mark a technical "
             + "failure, which is never reported dead: the dead channel refuses it and the event stays unconfirmed and comes "
-            + "again. SQL exceptions with a connection, lock or serialization SQLState, and HTTP failures of Camel's HTTP components "
-            + "with status 5xx, 408 or 429, are technical too.")
+            + "again. SQL exceptions with a connection, lock, serialization or schema (class 42) SQLState, and HTTP failures of "
+            + "Camel's HTTP components with status 5xx, 408 or 429, are technical too.")
     private String technicalExceptions = DEFAULT_TECHNICAL_EXCEPTIONS;
     @UriParam(label = "producer", defaultValue = DEFAULT_STRUCTURAL_EXCEPTIONS, description = "On the dead channel: exception "
             + "classes (names, comma separated; subclasses match) that are about the data even when they extend a technical "

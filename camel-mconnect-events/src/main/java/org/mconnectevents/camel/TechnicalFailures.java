@@ -16,7 +16,8 @@ import java.util.Set;
  * <li>a structural class (e.g. a JSON parse or mapping error, which is an IOException by inheritance but about the
  * data) makes the failure structural;</li>
  * <li>a technical class, an SQLException whose SQLState says connection (08), lock or serialization (40001, 40P01,
- * 55P03), resources or operator intervention (53, 57), or an HTTP failure of Camel's HTTP components with status
+ * 55P03), resources or operator intervention (53, 57), a schema that does not match the application (42: a column or
+ * table missing, no privilege; every event would fail alike), or an HTTP failure of Camel's HTTP components with status
  * 5xx, 408 or 429, or a 401 of MConnect Events (not authorized: the client's registration, not the event, is wrong),
  * makes it technical.</li>
  * </ul>
@@ -102,7 +103,7 @@ final class TechnicalFailures {
             return false;
         }
         String state = sql.getSQLState();
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("40001")
-                || state.equals("40P01") || state.equals("55P03") || state.startsWith("HYT");
+        return state.startsWith("08") || state.startsWith("42") || state.startsWith("53") || state.startsWith("57")
+                || state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.startsWith("HYT");
     }
 }

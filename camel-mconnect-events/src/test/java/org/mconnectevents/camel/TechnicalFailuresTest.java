@@ -65,6 +65,18 @@ class TechnicalFailuresTest {
         assertThat(defaults.technicalCause(new SQLIntegrityConstraintViolationException("customer must not be null"))).isNull();
     }
 
+    /**
+     * A schema that does not match the application (a column or table missing, a naming strategy that maps to other
+     * column names, no privilege on a table: SQLState class 42, PostgreSQL's and H2's alike) is the deployment's
+     * mistake: every event would fail the same way, so none may go dead; they come again once the schema is fixed.
+     */
+    @Test
+    void anSqlExceptionOfASchemaThatDoesNotMatchIsTechnical() {
+        for (String state : new String[] { "42703", "42P01", "42501", "42S22", "42S02" }) {
+            assertThat(defaults.technicalCause(new SQLException("schema", state))).as("SQLState %s", state).isNotNull();
+        }
+    }
+
     @Test
     void whatTheEventItselfGotWrongIsStructural() {
         assertThat(defaults.technicalCause(new IllegalArgumentException("order names no customer"))).isNull();
