@@ -189,8 +189,8 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
     /**
      * On the dead channel: exception classes (names, comma separated; subclasses match; the whole cause chain is
      * inspected) that mark a technical failure, which is never reported dead: the dead channel refuses it and the
-     * event stays unconfirmed and comes again. SQL exceptions with a connection, lock or serialization SQLState, and
-     * HTTP failures of Camel's HTTP components with status 5xx, 408 or 429, are technical too.
+     * event stays unconfirmed and comes again. SQL exceptions with a connection, lock, serialization or schema (class
+     * 42) SQLState, and HTTP failures of Camel's HTTP components with status 5xx, 408 or 429, are technical too.
      */
     private String technicalExceptions = "java.io.IOException,java.util.concurrent.TimeoutException,org.apache.camel.ExchangeTimedOutException,java.sql.SQLTransientException,java.sql.SQLRecoverableException,java.sql.SQLNonTransientConnectionException,jakarta.persistence.LockTimeoutException,jakarta.persistence.PessimisticLockException,jakarta.persistence.QueryTimeoutException,org.hibernate.exception.JDBCConnectionException,org.hibernate.exception.LockAcquisitionException,org.hibernate.exception.LockTimeoutException,org.springframework.dao.TransientDataAccessException,org.springframework.dao.RecoverableDataAccessException,org.springframework.transaction.CannotCreateTransactionException,jakarta.persistence.TransactionRequiredException,org.mconnectevents.client.MConnectEventsUnavailableException,org.mconnectevents.client.MConnectEventsConfigurationException";
 
