@@ -38,6 +38,14 @@ final class EventProcessing {
             prepare(exchange, context);
             metrics.consumedOne();
             consumer.getProcessor().process(exchange);
+            UndecodedEvents undecided = consumer.undecodedEvents();
+            if (undecided != null && UndecodedEvents.leftUndecided(exchange, context)) {
+                consumer.releaseExchange(exchange, false);
+                exchange = null;
+                exchange = consumer.createExchange(false);
+                prepare(exchange, context);
+                undecided.decide(exchange);
+            }
             failure = failureOf(exchange, context);
         } catch (Throwable e) {
             failure = e;

@@ -41,6 +41,8 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
     private final List<SessionRunner> runners = new CopyOnWriteArrayList<>();
     private final EarlyShutdownNotice shutdownNotice = new EarlyShutdownNotice(this);
     private Lanes lanes;
+    /** The route's error handler for undecoded events the route left undecided; null without a route. */
+    private UndecodedEvents undecodedEvents;
 
     public MConnectEventsConsumer(MConnectEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -68,6 +70,7 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
         // parallelism lanes per session, shared by all sessions so that a key keeps its lane when its partition moves
         lanes = new Lanes(getEndpoint().getCamelContext(), this, consumerName,
                 configuration.getParallelism() * configuration.getConcurrentConsumers());
+        undecodedEvents = getRoute() == null ? null : UndecodedEvents.of(getRoute());
         EventProcessing processing = new EventProcessing(this);
         for (int i = 0; i < configuration.getConcurrentConsumers(); i++) {
             String name = consumerName + "#" + i;
@@ -165,6 +168,10 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
             lanes.shutdown();
             lanes = null;
         }
+        if (undecodedEvents != null) {
+            undecodedEvents.stop();
+            undecodedEvents = null;
+        }
         super.doStop();
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -184,6 +191,11 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
         } else {
             log.warn(message);
         }
+    }
+
+    /** The route's error handler for undecoded events the route left undecided, or null (no route). */
+    UndecodedEvents undecodedEvents() {
+        return undecodedEvents;
     }
 
     List<SessionRunner> runners() {

@@ -11,6 +11,7 @@ import org.apache.camel.processor.idempotent.jpa.MessageProcessed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mconnectevents.camel.MConnectEventsDecodeException;
 import org.mconnectevents.camel.jpa.schema.SqlScripts;
 import org.mconnectevents.camel.support.EmulatorClients;
 import org.mconnectevents.camel.support.EmulatorRouteTestSupport;
@@ -18,6 +19,8 @@ import org.mconnectevents.camel.support.OrderEvents;
 import org.mconnectevents.camel.support.RegistryConsumption;
 import org.mconnectevents.camel.jpa.support.TestDatabase;
 import org.mconnectevents.camel.jpa.support.TransactedDatabase;
+import org.mconnectevents.emulator.config.PoisonKind;
+import org.mconnectevents.emulator.event.Injection;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +89,27 @@ class IdempotentConsumptionTest extends EmulatorRouteTestSupport {
         assertThat(attempts).containsExactlyEntriesOf(Map.of("order-1", 1));
         assertThat(appliedOrders()).isEmpty();
         assertThat(processedKeys()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void aPoisonEventReachesTheDeadLetterChannelThoughTheRouteStartsWithTransactedAndTheEventsAfterItAreApplied(
+            TestDatabase.Kind kind) throws Exception {
+        useDatabase(kind);
+        consumeIntoLedger(applyOrder(false));
+
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-1", "customer:1")));
+        emulator.inject(EmulatorClients.REGISTRY, Injection.poison(PoisonKind.MISSING_TYPE, EmulatorClients.SOURCE, null,
+                "poison-1").partitionKey("customer:1"));
+        OrderEvents.produce(template, List.of(OrderEvents.order("order-2", "customer:1")));
+
+        within(20).untilAsserted(() -> assertThat(RegistryConsumption.group(emulator, "ledger").confirmed()).isEqualTo(3));
+        assertThat(emulator.deadEvents(EmulatorClients.REGISTRY)).singleElement().satisfies(dead -> {
+            assertThat(dead.path("id").asText()).isEqualTo("poison-1");
+            assertThat(dead.path("deadreason").asText()).startsWith(MConnectEventsDecodeException.class.getName());
+        });
+        assertThat(appliedOrders()).extracting(AppliedOrder::getEventId).containsExactly("order-1", "order-2");
+        assertThat(processedKeys()).hasSize(2);
     }
 
     private void useDatabase(TestDatabase.Kind kind) {
