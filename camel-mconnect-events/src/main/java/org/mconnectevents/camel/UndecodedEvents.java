@@ -9,6 +9,11 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.ModelReifierFactory;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The route's own error handler for an event the consumer could not read, when the route did not let it decide. Such an
@@ -22,6 +27,7 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 final class UndecodedEvents {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UndecodedEvents.class);
     /** The exchange property that carries the decode exception to the failing step. */
     private static final String FAILURE = "MConnectEventsUndecodedFailure";
 
@@ -32,8 +38,10 @@ final class UndecodedEvents {
     }
 
     /**
-     * The route's error handler, as its definition configures it (or the context's), around a step that fails with the
-     * exchange's decode exception, started; null when the context keeps no model of the route to make it from.
+     * The route's error handler around a step that fails with the exchange's decode exception, started: as the route's
+     * definition configures it (a transaction policy replaced the running route's by its transaction error handler),
+     * else the running route's, else the context's; null when none can be made (no model of the route, a reference to
+     * a handler that is not bound), and the route's own handling is all there is.
      */
     static UndecodedEvents of(Route route) throws Exception {
         Model model = route.getCamelContext().getCamelContextExtension().getContextPlugin(Model.class);
@@ -42,15 +50,27 @@ final class UndecodedEvents {
         if (reifiers == null || definition == null) {
             return null;
         }
-        // the route's own configuration: a transaction policy replaced the running route's by its own
-        ErrorHandlerFactory configured = definition.getErrorHandlerFactory();
         Processor failing = exchange -> {
             throw exchange.getProperty(FAILURE, MConnectEventsDecodeException.class);
         };
-        Processor errorHandler = reifiers.createErrorHandler(route, configured != null ? configured
-                : route.getCamelContext().getCamelContextExtension().getErrorHandlerFactory(), failing);
-        ServiceHelper.startService(errorHandler);
-        return new UndecodedEvents(errorHandler);
+        List<ErrorHandlerFactory> candidates = new ArrayList<>();
+        candidates.add(definition.getErrorHandlerFactory());
+        candidates.add(route.getErrorHandlerFactory());
+        candidates.add(route.getCamelContext().getCamelContextExtension().getErrorHandlerFactory());
+        for (ErrorHandlerFactory candidate : candidates) {
+            if (candidate == null) {
+                continue;
+            }
+            try {
+                Processor errorHandler = reifiers.createErrorHandler(route, candidate, failing);
+                ServiceHelper.startService(errorHandler);
+                return new UndecodedEvents(errorHandler);
+            } catch (IllegalArgumentException | IllegalStateException unusable) {
+                LOG.debug("{}: no error handler for undecoded events from {} ({})", route.getRouteId(), candidate,
+                        unusable.getMessage());
+            }
+        }
+        return null;
     }
 
     /**
