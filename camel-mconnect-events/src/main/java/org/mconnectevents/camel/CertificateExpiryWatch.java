@@ -13,7 +13,7 @@ import java.time.Instant;
  * inside the warning period, per certificate: the endpoints that use one certificate share its watch
  * ({@link CertificateWatches}). Guarded by its monitor.
  */
-final class CertificateExpiryWatch {
+final class CertificateExpiryWatch implements MConnectEventsCertificate {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateExpiryWatch.class);
 
@@ -40,8 +40,24 @@ final class CertificateExpiryWatch {
         return clock.instant().isAfter(certificate.notAfter());
     }
 
-    long daysLeft() {
+    @Override
+    public long daysLeft() {
         return certificate.daysLeft(clock.instant());
+    }
+
+    @Override
+    public String subject() {
+        return certificate.subject();
+    }
+
+    @Override
+    public String serialNumber() {
+        return certificate.leaf().getSerialNumber().toString(16);
+    }
+
+    @Override
+    public Instant notAfter() {
+        return certificate.notAfter();
     }
 
     /** Logs the reminder when inside the warning period and none was logged in the last 24 hours; answers whether it did. */

@@ -10,19 +10,25 @@ import javax.naming.ldap.Rdn;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The client certificates the endpoints of a component use: one expiry watch and one health check per certificate,
  * however many endpoints use it, so that three endpoints on one certificate log one reminder a day, not three, and
  * show one check. The check is registered with the first endpoint that uses the certificate and unregistered with the
- * last. Guarded by its monitor.
+ * last; the component's observers are told at the same moments. Guarded by its monitor.
  */
 final class CertificateWatches {
 
     static final String CHECK_ID_PREFIX = "mconnect-events-certificate:";
 
     private final Map<X509Certificate, Watched> watched = new HashMap<>();
+    private final Observers observers;
+
+    CertificateWatches(Observers observers) {
+        this.observers = observers;
+    }
 
     private static final class Watched {
         private final CertificateExpiryWatch watch;
@@ -49,6 +55,7 @@ final class CertificateWatches {
                 registry.register(entry.check);
             }
             watched.put(certificate.leaf(), entry);
+            observers.tell(observer -> observer.certificateInUse(watch));
         }
         entry.users++;
         return entry.watch;
@@ -65,6 +72,12 @@ final class CertificateWatches {
         if (registry != null) {
             registry.unregister(entry.check);
         }
+        observers.tell(observer -> observer.certificateReleased(watch));
+    }
+
+    /** The certificates in use now. */
+    synchronized List<MConnectEventsCertificate> inUse() {
+        return watched.values().stream().map(entry -> (MConnectEventsCertificate) entry.watch).toList();
     }
 
     /**

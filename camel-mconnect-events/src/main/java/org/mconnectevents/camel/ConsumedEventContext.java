@@ -65,6 +65,11 @@ final class ConsumedEventContext {
         return session;
     }
 
+    /** What the consumer the event came from counts. */
+    ConsumerMetrics consumerMetrics() {
+        return runner.consumer().metrics();
+    }
+
     void reportedDead() {
         reportedDead = true;
     }

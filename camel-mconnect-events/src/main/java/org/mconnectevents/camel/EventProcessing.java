@@ -4,6 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.mconnectevents.client.ConsumedEvent;
 
+import java.time.Clock;
+
 /**
  * Runs the exchange of one consumed event on its lane and tells the {@link SessionRunner} what became of the event.
  * Whatever happens between taking the event and the end of its exchange (an exception of the route, an
@@ -15,14 +17,15 @@ final class EventProcessing {
     private final MConnectEventsConsumer consumer;
     private final boolean autoConfirm;
     private final boolean wholeEvent;
-    private final MConnectEventsMetrics metrics;
+    private final ConsumerMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
 
     EventProcessing(MConnectEventsConsumer consumer) {
         MConnectEventsConfiguration configuration = consumer.getEndpoint().getConfiguration();
         this.consumer = consumer;
         this.autoConfirm = configuration.isAutoConfirm();
         this.wholeEvent = "cloudevent".equals(configuration.getBodyType());
-        this.metrics = consumer.getEndpoint().metrics();
+        this.metrics = consumer.metrics();
     }
 
     /** On a lane thread. */
@@ -36,7 +39,7 @@ final class EventProcessing {
         try {
             exchange = consumer.createExchange(false);
             prepare(exchange, context);
-            metrics.consumedOne();
+            metrics.consumed(context.event() == null ? null : context.event().getTime(), clock.instant());
             consumer.getProcessor().process(exchange);
             UndecodedEvents undecided = consumer.undecodedEvents();
             if (undecided != null && UndecodedEvents.leftUndecided(exchange, context)) {

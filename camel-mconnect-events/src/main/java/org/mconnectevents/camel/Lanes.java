@@ -25,6 +25,8 @@ final class Lanes {
     private final CamelContext camelContext;
     private final ExecutorService[] lanes;
     private final AtomicInteger next = new AtomicInteger();
+    /** Lanes running an event now: each lane is one thread, so this is also the number of events being processed. */
+    private final AtomicInteger busy = new AtomicInteger();
 
     Lanes(CamelContext camelContext, Object owner, String name, int parallelism) {
         this.camelContext = camelContext;
@@ -44,7 +46,24 @@ final class Lanes {
         int lane = partitionKey == null
                 ? Math.floorMod(next.getAndIncrement(), lanes.length)
                 : Math.floorMod(partitionKey.hashCode(), lanes.length);
-        lanes[lane].execute(task);
+        lanes[lane].execute(() -> {
+            busy.incrementAndGet();
+            try {
+                task.run();
+            } finally {
+                busy.decrementAndGet();
+            }
+        });
+    }
+
+    /** How many lanes there are. */
+    int size() {
+        return lanes.length;
+    }
+
+    /** How many lanes run an event now. */
+    int busy() {
+        return busy.get();
     }
 
     /**

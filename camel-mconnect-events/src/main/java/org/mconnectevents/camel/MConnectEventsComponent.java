@@ -7,7 +7,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@code mconnect-events:} component: produce and consume events of MConnect Events, the event bus of
@@ -29,7 +31,10 @@ public class MConnectEventsComponent extends HealthCheckComponent implements SSL
 
     /** Guarded by this component: whether {@link #vertx} was created here and must be closed here. */
     private boolean ownsVertx;
-    private final CertificateWatches certificateWatches = new CertificateWatches();
+    private final Observers observers = new Observers();
+    private final CertificateWatches certificateWatches = new CertificateWatches(observers);
+    /** Changed under its own monitor, so that a backlog added while the component starts is told of exactly once. */
+    private final List<MConnectEventsBacklog> backlogs = new CopyOnWriteArrayList<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -58,9 +63,56 @@ public class MConnectEventsComponent extends HealthCheckComponent implements SSL
         return certificateWatches;
     }
 
+    /** The observers bound in the registry (metrics) hear from now on, beginning with the backlogs added before. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        synchronized (backlogs) {
+            observers.findIn(getCamelContext());
+            backlogs.forEach(backlog -> observers.tell(observer -> observer.backlogAdded(backlog)));
+        }
+    }
+
+    /** Who hears what the endpoints of this component do. */
+    Observers observers() {
+        return observers;
+    }
+
+    /**
+     * Adds events waiting to be produced (an outbox) to what the dev console and the metrics show. The outbox relay of
+     * {@code camel-mconnect-events-jpa}'s route template adds its outbox itself.
+     */
+    public void addBacklog(MConnectEventsBacklog backlog) {
+        synchronized (backlogs) {
+            backlogs.add(backlog);
+            // told now by the observers found at the start, or at the start by those found then
+            observers.tell(observer -> observer.backlogAdded(backlog));
+        }
+    }
+
+    /** No longer shows this backlog. */
+    public void removeBacklog(MConnectEventsBacklog backlog) {
+        synchronized (backlogs) {
+            if (backlogs.remove(backlog)) {
+                observers.tell(observer -> observer.backlogRemoved(backlog));
+            }
+        }
+    }
+
+    /** The backlogs added, as the dev console shows them. */
+    public List<MConnectEventsBacklog> getBacklogs() {
+        return List.copyOf(backlogs);
+    }
+
+    /** The client certificates the endpoints of this component use now. */
+    public List<MConnectEventsCertificate> getCertificates() {
+        return certificateWatches.inUse();
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        observers.clear();
         Vertx owned;
         synchronized (this) {
             owned = ownsVertx ? vertx : null;

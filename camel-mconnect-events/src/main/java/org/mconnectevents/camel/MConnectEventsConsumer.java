@@ -40,12 +40,15 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
     /** Changed by Camel's lifecycle calls; read by its shutdown strategy too. */
     private final List<SessionRunner> runners = new CopyOnWriteArrayList<>();
     private final EarlyShutdownNotice shutdownNotice = new EarlyShutdownNotice(this);
-    private Lanes lanes;
+    private final ConsumerMetrics metrics;
+    /** Set by Camel's lifecycle calls; volatile for the console and the metrics, which read it from any thread. */
+    private volatile Lanes lanes;
     /** The route's error handler for undecoded events the route left undecided; null without a route. */
     private UndecodedEvents undecodedEvents;
 
     public MConnectEventsConsumer(MConnectEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        this.metrics = new ConsumerMetrics(this);
     }
 
     @Override
@@ -65,8 +68,7 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
                     + " so some sessions get more of it than others. Use 1, 2, 3, 4, 6 or 12 over all instances.",
                     configuration.getConcurrentConsumers(), getEndpoint().getEndpointUri());
         }
-        String consumerName = "MConnectEventsConsumer[" + getEndpoint().getChannel().uriName() + ", "
-                + (configuration.getGroup() == null ? "~default" : configuration.getGroup()) + "]";
+        String consumerName = "MConnectEventsConsumer[" + getEndpoint().getChannel().uriName() + ", " + getGroup() + "]";
         // parallelism lanes per session, shared by all sessions so that a key keeps its lane when its partition moves
         lanes = new Lanes(getEndpoint().getCamelContext(), this, consumerName,
                 configuration.getParallelism() * configuration.getConcurrentConsumers());
@@ -88,6 +90,7 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
         if (getRoute() != null) {
             getRoute().addService(shutdownNotice);
         }
+        getEndpoint().getComponent().observers().tell(observer -> observer.consumerStarted(this));
     }
 
     @Override
@@ -141,6 +144,7 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().getComponent().observers().tell(observer -> observer.consumerStopped(this));
         setHealthCheck(null);
         // every session finishes its in-flight events at the same time as the others, each within stopTimeout, then
         // confirms and closes; the wait is bounded in case the service never answers the close
@@ -200,6 +204,33 @@ public class MConnectEventsConsumer extends DefaultConsumer implements Suspendab
 
     List<SessionRunner> runners() {
         return List.copyOf(runners);
+    }
+
+    ConsumerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Its sessions, one per {@code concurrentConsumers}, as they are now; none while the consumer is stopped. */
+    public List<MConnectEventsSessionStatus> getSessionStatus() {
+        return runners.stream().map(SessionRunner::status).toList();
+    }
+
+    /** How many lanes ({@code parallelism} per session) process an event now. */
+    public int getLanesBusy() {
+        Lanes current = lanes;
+        return current == null ? 0 : current.busy();
+    }
+
+    /** How many lanes the consumer has: {@code parallelism} times {@code concurrentConsumers}; 0 while stopped. */
+    public int getLaneCount() {
+        Lanes current = lanes;
+        return current == null ? 0 : current.size();
+    }
+
+    /** The consumer group, {@code ~default} (the service's default) when none is configured. */
+    public String getGroup() {
+        String group = getEndpoint().getConfiguration().getGroup();
+        return group == null ? "~default" : group;
     }
 
     static ConsumeOptions consumeOptions(MConnectEventsChannel channel, MConnectEventsConfiguration configuration) {

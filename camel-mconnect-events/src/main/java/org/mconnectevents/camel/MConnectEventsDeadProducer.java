@@ -91,6 +91,7 @@ public class MConnectEventsDeadProducer extends DefaultAsyncProducer {
             if (result.succeeded()) {
                 context.reportedDead();
                 metrics.deadOne();
+                context.consumerMetrics().reportedDead();
                 LOG.info("Reported {} (offset {}) dead: {}", context.name(), context.offset(),
                         failure == null ? REPORTED_BY_THE_ROUTE : redaction.failure(failure));
             } else {

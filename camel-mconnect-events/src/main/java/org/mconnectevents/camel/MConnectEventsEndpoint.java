@@ -61,6 +61,8 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
     private io.vertx.core.Vertx vertx;
     /** Set once a consumer was made on this endpoint: its transport decides the protocol shown as the service's. */
     private volatile boolean consuming;
+    /** Set once a producer was made on this endpoint: the dev console lists its counters. */
+    private volatile boolean producing;
 
     public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
                                   MConnectEventsConfiguration configuration) {
@@ -76,6 +78,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
 
     @Override
     public Producer createProducer() throws Exception {
+        producing = true;
         return switch (channel) {
             case EVENTS, TEST -> new MConnectEventsProducer(this);
             case DEAD -> new MConnectEventsDeadProducer(this);
@@ -190,6 +193,11 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
 
     MConnectEventsMetrics metrics() {
         return metrics;
+    }
+
+    /** Whether a producer was made on this endpoint. */
+    boolean hasProducer() {
+        return producing;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.ExchangeHelper;
 import org.mconnectevents.client.EventCodec;
 import org.mconnectevents.client.EventRules;
 import org.mconnectevents.client.MConnectEventsClient;
@@ -26,6 +27,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
     private final MConnectEventsEndpoint endpoint;
     private final MConnectEventsConfiguration configuration;
     private final MConnectEventsMetrics metrics;
+    private final Observers observers;
     private MConnectEventsClient client;
     private EventRules rules;
 
@@ -34,6 +36,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.metrics = endpoint.metrics();
+        this.observers = endpoint.getComponent().observers();
     }
 
     @Override
@@ -45,6 +48,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        String routeId = ExchangeHelper.getAtRouteId(exchange);
         Future<Integer> sent;
         int[] events = {1};
         try {
@@ -57,7 +61,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
                 sent = produceOne(ExchangeEvents.toCloudEvent(exchange, configuration));
             }
         } catch (MConnectEventsRejectedException e) {
-            metrics.rejected(events[0]);
+            rejected(routeId, events[0]);
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -69,17 +73,27 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         Executor continuations = endpoint.continuations();
         sent.onComplete(result -> continuations.execute(() -> {
             if (result.succeeded()) {
-                metrics.produced(result.result());
+                produced(routeId, result.result());
                 ExchangeEvents.produced(exchange);
             } else {
                 if (result.cause() instanceof MConnectEventsRejectedException) {
-                    metrics.rejected(events[0]);
+                    rejected(routeId, events[0]);
                 }
                 exchange.setException(result.cause());
             }
             callback.done(false);
         }));
         return false;
+    }
+
+    private void produced(String routeId, int events) {
+        metrics.produced(events);
+        observers.tell(observer -> observer.produced(endpoint, routeId, events));
+    }
+
+    private void rejected(String routeId, int events) {
+        metrics.rejected(events);
+        observers.tell(observer -> observer.rejected(endpoint, routeId, events));
     }
 
     private Future<Integer> produceOne(CloudEvent event) {

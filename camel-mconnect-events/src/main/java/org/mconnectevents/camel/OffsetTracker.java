@@ -8,7 +8,8 @@ import java.util.Map;
  * The offsets of one session between delivery and confirmation. Events finish in any order (parallelism); the
  * confirmable offset is the highest one below which every event finished, so a cumulative confirmation never
  * passes an event still in flight, or one that failed: a failed event never finishes, and nothing at or after it
- * becomes confirmable. Confined to the session's {@link OwnerLoop} thread: no locks.
+ * becomes confirmable. Confined to the session's {@link OwnerLoop} thread: no locks. What the console and the metrics
+ * read ({@link #lastDelivered()}, {@link #deliveredEvents()}, {@link #inFlight()}) is written there too, and volatile.
  */
 final class OffsetTracker {
 
@@ -18,12 +19,18 @@ final class OffsetTracker {
     private long lastConfirmed = -1;
     private int coveredSinceConfirmed;
     private boolean failed;
+    private volatile long lastDelivered = -1;
+    private volatile long deliveredEvents;
+    private volatile int inFlight;
 
     /** An offset was delivered; offsets grow within a session. */
     void delivered(long offset) {
         Entry entry = new Entry(offset);
         unfinished.addLast(entry);
         byOffset.put(offset, entry);
+        lastDelivered = offset;
+        deliveredEvents++; // one writer, the owner thread
+        inFlight = byOffset.size();
     }
 
     /**
@@ -38,6 +45,7 @@ final class OffsetTracker {
                 confirmable = unfinished.removeFirst().offset;
                 coveredSinceConfirmed++;
             }
+            inFlight = byOffset.size();
         }
         return coveredSinceConfirmed;
     }
@@ -50,6 +58,7 @@ final class OffsetTracker {
     void failed(long offset) {
         failed = true;
         byOffset.remove(offset);
+        inFlight = byOffset.size();
     }
 
     boolean hasFailed() {
@@ -67,9 +76,19 @@ final class OffsetTracker {
         return confirmation;
     }
 
-    /** Events delivered and not yet finished. */
+    /** Events delivered and not yet finished (nor failed); read by any thread. */
     int inFlight() {
-        return byOffset.size();
+        return inFlight;
+    }
+
+    /** The highest offset delivered, or -1 before the first; read by any thread. */
+    long lastDelivered() {
+        return lastDelivered;
+    }
+
+    /** How many events were delivered; read by any thread. */
+    long deliveredEvents() {
+        return deliveredEvents;
     }
 
     /** An offset to send and how many events it confirms. */

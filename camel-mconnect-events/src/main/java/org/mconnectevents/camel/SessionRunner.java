@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Every change of the runner's state (the open session, its offsets and confirmations, pause and resume, suspension,
  * failure, reconnection, stop) runs on one thread, its {@link OwnerLoop}; the lanes, the route and the timers hand their
- * news over to it. Other threads read only {@link #state()}, {@link #lastError()}, {@link #isLive(int)} and
- * {@link #pendingEvents()}.
+ * news over to it. Other threads read only {@link #state()}, {@link #lastError()}, {@link #isLive(int)},
+ * {@link #pendingEvents()} and {@link #status()}.
  */
 final class SessionRunner {
 
@@ -41,7 +41,7 @@ final class SessionRunner {
 
     private final MConnectEventsConsumer consumer;
     private final MConnectEventsConfiguration configuration;
-    private final MConnectEventsMetrics metrics;
+    private final ConsumerMetrics metrics;
     private final MConnectEventsClient client;
     private final ConsumeOptions consumeOptions;
     private final Vertx vertx;
@@ -53,7 +53,8 @@ final class SessionRunner {
     private final PendingEvents pending;
 
     // owned by the owner thread
-    private OpenSession current;
+    /** Volatile only so that {@link #status()} reads the session open now from any thread. */
+    private volatile OpenSession current;
     private int generation;
     private boolean stopping;
     /** The route is suspended: the session reads nothing, and what it still delivers is held until the resume. */
@@ -77,7 +78,7 @@ final class SessionRunner {
                   Lanes lanes, EventProcessing processing, String name) {
         this.consumer = consumer;
         this.configuration = consumer.getEndpoint().getConfiguration();
-        this.metrics = consumer.getEndpoint().metrics();
+        this.metrics = consumer.metrics();
         this.client = client;
         this.consumeOptions = consumeOptions;
         this.vertx = vertx;
@@ -420,6 +421,21 @@ final class SessionRunner {
 
     State state() {
         return state;
+    }
+
+    /** The session as the console and the metrics show it; from any thread. */
+    MConnectEventsSessionStatus status() {
+        OpenSession open = current;
+        Throwable error = lastError;
+        String describedError = error == null ? null : describe(error);
+        return open == null
+                ? new MConnectEventsSessionStatus(name, state.name(), -1, -1, 0, 0, pending.count(), describedError)
+                : open.status(name, state.name(), pending.count(), describedError);
+    }
+
+    /** The consumer this runner keeps a session open for. */
+    MConnectEventsConsumer consumer() {
+        return consumer;
     }
 
     /** Why the last session ended or failed to open; null while connected. */

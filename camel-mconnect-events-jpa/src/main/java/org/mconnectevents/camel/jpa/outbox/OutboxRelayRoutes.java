@@ -10,6 +10,7 @@ import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.util.TimeUtils;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.mconnectevents.camel.MConnectEventsEndpoint;
 
 /**
  * The outbox relay as a Camel route template, {@value #TEMPLATE}: a timer route that runs an {@link OutboxRelay}. One
@@ -32,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>
  * Parameters (all optional): {@code dataSource} (the bean name of the outbox's DataSource, default {@code dataSource}),
  * {@code relayId} (default {@code relay}; give each relay of one application its own: it names the timer thread, and the
- * relay is bound as bean {@code outbox-<relayId>} for its counters),
+ * relay is bound as bean {@code outbox-<relayId>} for its counters, and its outbox is added to the component as
+ * {@link OutboxBacklog} {@code <relayId>} for the dev console and the metrics),
  * {@code pollInterval} (ms between drains, default 200), {@code endpoint}, {@code lanesPerTransaction},
  * {@code maxEventsPerTransaction}, {@code maxEventsPerRequest}, {@code backOff}, {@code maxBackOff},
  * {@code maxParkedInARow}, {@code retention}, {@code purgeInterval}, {@code parkedEndpoint}: see {@link OutboxRelaySettings};
@@ -109,7 +111,11 @@ public class OutboxRelayRoutes extends RouteBuilder {
         OutboxRelay relay = transactionManager == null ? OutboxRelay.of(template.getCamelContext(), dataSource, settings)
                 : OutboxRelay.of(template.getCamelContext(), dataSource, settings, CamelContextHelper.mandatoryLookup(
                         template.getCamelContext(), beanName(transactionManager), PlatformTransactionManager.class));
-        template.getCamelContext().getRegistry().bind("outbox-" + text(template, "relayId"), relay);
+        String relayId = text(template, "relayId");
+        template.getCamelContext().getRegistry().bind("outbox-" + relayId, relay);
+        if (template.getCamelContext().getEndpoint(settings.getEndpoint()) instanceof MConnectEventsEndpoint endpoint) {
+            endpoint.getComponent().addBacklog(new OutboxBacklog(relayId, dataSource));
+        }
         return relay;
     }
 
