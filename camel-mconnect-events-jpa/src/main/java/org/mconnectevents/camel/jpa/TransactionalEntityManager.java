@@ -5,12 +5,12 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TransactionRequiredException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jpa.JpaHelper;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 
 /**
  * The EntityManager of the route's transaction, for the building blocks that write in it (outbox rows, personal-data
  * records): the one Spring's transaction manager bound to the thread ({@code transacted()} with a
- * {@code JpaTransactionManager}), else camel-jpa's for the exchange joined to a JTA transaction. Writing outside a
+ * {@code JpaTransactionManager}), else camel-jpa's for the exchange joined to a JTA transaction (Narayana on Camel
+ * Quarkus, where Spring's transaction classes are absent and never touched). Writing outside a
  * transaction is refused: the write would never be flushed, and an event or record would be lost without a word. The
  * refusal is JPA's {@link TransactionRequiredException}, a technical failure for the dead channel: a route set up
  * wrongly leaves its events unconfirmed until it is fixed, rather than reporting them all dead.
@@ -25,7 +25,7 @@ public final class TransactionalEntityManager {
      * @throws TransactionRequiredException when the exchange runs in no transaction of that factory
      */
     public static EntityManager of(Exchange exchange, EntityManagerFactory factory, String what) {
-        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+        EntityManager entityManager = SpringTransactions.boundEntityManager(factory);
         if (entityManager == null) {
             entityManager = JpaHelper.getTargetEntityManager(exchange, factory, true, false, true);
             if (entityManager.isOpen()) {
@@ -35,7 +35,8 @@ public final class TransactionalEntityManager {
         if (!entityManager.isJoinedToTransaction()) {
             throw new TransactionRequiredException("Cannot write " + what + ": the route runs in no transaction of its "
                     + "EntityManagerFactory. Mark the route transacted() (with Spring's JpaTransactionManager over the same "
-                    + "factory, bound as PROPAGATION_REQUIRED), so that it commits with the business write.");
+                    + "factory, or a JTA policy such as Camel Quarkus's PROPAGATION_REQUIRED), so that it commits with "
+                    + "the business write.");
         }
         return entityManager;
     }

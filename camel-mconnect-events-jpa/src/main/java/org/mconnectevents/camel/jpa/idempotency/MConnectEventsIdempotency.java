@@ -1,7 +1,7 @@
 package org.mconnectevents.camel.jpa.idempotency;
 
 import jakarta.persistence.EntityManagerFactory;
-import org.apache.camel.component.jpa.DefaultTransactionStrategy;
+import org.apache.camel.component.jpa.TransactionStrategy;
 import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * manager of the running transaction; camel-jpa's default creates a separate entity manager, outside it;</li>
  * <li>{@code joinTransaction=false}: that entity manager is already the transaction's, and joining again only makes
  * Hibernate warn on every event;</li>
- * <li>its {@link DefaultTransactionStrategy} runs on the given transaction manager with propagation REQUIRED, so it
+ * <li>its camel-jpa {@code DefaultTransactionStrategy} runs on the given transaction manager with propagation REQUIRED, so it
  * joins the route's transaction (outside one, each key commits on its own, as camel-jpa does by default);</li>
  * <li>a key refused by the unique constraint of {@code CAMEL_MESSAGEPROCESSED} is a {@link ConcurrentDeliveryException},
  * retried and never reported dead; a key added inside the transaction is not deleted again on failure (the rollback
@@ -50,18 +50,41 @@ public final class MConnectEventsIdempotency {
             throw new IllegalArgumentException("The idempotent repository " + processorName + " needs the entity manager factory "
                     + "and the transaction manager of the route's transaction; one of them is null.");
         }
+        requireProcessorName(processorName);
+        JpaMessageIdRepository repository = new RouteTransactionMessageIdRepository(entityManagerFactory,
+                SpringTransactionStrategy.of(entityManagerFactory, transactionManager), processorName);
+        repository.setSharedEntityManager(true);
+        repository.setJoinTransaction(false);
+        return repository;
+    }
+
+    /**
+     * A repository of processed event keys for {@code processorName} in JTA transactions, where there is no Spring
+     * transaction manager: on Camel Quarkus, with camel-quarkus-jpa's {@code QuarkusTransactionStrategy} (it joins the
+     * running Narayana transaction) inside {@code transacted()} (camel-quarkus-jta's {@code PROPAGATION_REQUIRED}).
+     * The key is written with the exchange's entity manager, joined to the JTA transaction (camel-jpa's own; Spring's
+     * shared entity manager is not used), so it commits or rolls back with the route's other writes.
+     */
+    public static JpaMessageIdRepository jtaRepository(EntityManagerFactory entityManagerFactory,
+            TransactionStrategy transactionStrategy, String processorName) {
+        if (entityManagerFactory == null || transactionStrategy == null) {
+            throw new IllegalArgumentException("The idempotent repository " + processorName + " needs the entity manager factory "
+                    + "and the transaction strategy of the route's JTA transaction; one of them is null.");
+        }
+        requireProcessorName(processorName);
+        JpaMessageIdRepository repository = new RouteTransactionMessageIdRepository(entityManagerFactory, transactionStrategy,
+                processorName);
+        repository.setSharedEntityManager(false);
+        repository.setJoinTransaction(true);
+        return repository;
+    }
+
+    private static void requireProcessorName(String processorName) {
         if (processorName == null || processorName.isBlank() || processorName.length() > MAX_PROCESSOR_NAME) {
             throw new IllegalArgumentException("The processor name of an idempotent repository names the consumer (e.g. its "
                     + "group) in CAMEL_MESSAGEPROCESSED.processorName: 1 to " + MAX_PROCESSOR_NAME + " characters, not '"
                     + processorName + "'.");
         }
-        // the strategy creates a manager of its own over the factory; the given one replaces it before any use
-        DefaultTransactionStrategy strategy = new DefaultTransactionStrategy(null, entityManagerFactory);
-        strategy.setTransactionManager(transactionManager);
-        JpaMessageIdRepository repository = new RouteTransactionMessageIdRepository(entityManagerFactory, strategy, processorName);
-        repository.setSharedEntityManager(true);
-        repository.setJoinTransaction(false);
-        return repository;
     }
 
     /**
@@ -74,8 +97,7 @@ public final class MConnectEventsIdempotency {
         if (entityManagerFactory == null) {
             throw new IllegalArgumentException("The idempotent repository " + processorName + " needs an entity manager factory.");
         }
-        JpaTransactionManager manager = new JpaTransactionManager(entityManagerFactory);
-        manager.afterPropertiesSet();
-        return jpaRepository(entityManagerFactory, manager, processorName);
+        return jpaRepository(entityManagerFactory, SpringTransactionStrategy.jpaTransactionManager(entityManagerFactory),
+                processorName);
     }
 }

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.jpa.TransactionStrategy;
 import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
 import org.mconnectevents.camel.MConnectEventsConstants;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.mconnectevents.camel.jpa.SpringTransactions;
 
 /**
  * camel-jpa's repository, adjusted to record keys in the route's transaction (see {@link MConnectEventsIdempotency}):
@@ -33,7 +33,8 @@ final class RouteTransactionMessageIdRepository extends JpaMessageIdRepository {
 
     @Override
     public boolean add(Exchange exchange, String key) {
-        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        // a Spring transaction on this thread, or the route's JTA transaction (transacted(), where Spring is absent)
+        boolean inTransaction = SpringTransactions.transactionActive() || (exchange != null && exchange.isTransacted());
         try {
             boolean added = super.add(exchange, key);
             if (added && inTransaction && exchange != null) {

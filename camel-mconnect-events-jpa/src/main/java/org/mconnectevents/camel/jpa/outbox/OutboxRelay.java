@@ -101,7 +101,7 @@ public final class OutboxRelay implements Processor {
      */
     public static OutboxRelay of(CamelContext camelContext, DataSource dataSource, OutboxRelaySettings settings,
             PlatformTransactionManager transactionManager) {
-        return new OutboxRelay(camelContext, OutboxTransactions.of(transactionManager, dataSource), settings.copy(),
+        return new OutboxRelay(camelContext, new SpringManagedTransactions(transactionManager, dataSource), settings.copy(),
                 Clock.systemUTC());
     }
 
