@@ -84,8 +84,12 @@ final class OpenSession implements Confirmations.Listener {
 
     /** What the session has delivered and confirmed so far, as the console and the metrics show it; from any thread. */
     MConnectEventsSessionStatus status(String name, String state, int pending, String lastError) {
+        // Both counts only grow, and no more events are confirmed than were delivered: read the confirmed count first,
+        // so that the delivered count read after it is at least as recent and the lag never reads below zero.
+        long confirmed = confirmedEvents;
+        long delivered = tracker.deliveredEvents();
         return new MConnectEventsSessionStatus(name, state, tracker.lastDelivered(), confirmedOffset, tracker.inFlight(),
-                tracker.deliveredEvents() - confirmedEvents, pending, lastError);
+                delivered - confirmed, pending, lastError);
     }
 
     @Override
