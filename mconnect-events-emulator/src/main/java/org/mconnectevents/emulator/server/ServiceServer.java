@@ -9,6 +9,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemTrustOptions;
@@ -23,6 +24,8 @@ import org.mconnectevents.emulator.event.TypeSchemas;
 import org.mconnectevents.emulator.tls.EmulatorCertificates;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -122,6 +125,8 @@ public final class ServiceServer {
     }
 
     private void route(HttpServerRequest request) {
+        // an origin server with a clock sends it on every answer (RFC 9110, 6.6.1); producers compare it with theirs
+        request.response().putHeader(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)));
         String client = ClientIdentity.commonName(request);
         if (client == null) {
             replies.text(request.response(), 400, "no client certificate: MConnect Events requires mutual TLS");
