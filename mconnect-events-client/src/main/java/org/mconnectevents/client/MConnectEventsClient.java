@@ -42,6 +42,7 @@ public final class MConnectEventsClient implements AutoCloseable {
     private final HttpClient polls;
     private final WebSocketClient webSockets;
     private final ConfigurationErrorListener configurationErrors;
+    private final ServerClock serverClock = new ServerClock(java.time.Clock.systemUTC());
 
     private MConnectEventsClient(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
         this.vertx = vertx;
@@ -76,6 +77,11 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     public ClientOptions options() {
         return options;
+    }
+
+    /** The service's clock as its answers showed it so far (produce, long polling, tool requests). */
+    public ServerClock serverClock() {
+        return serverClock;
     }
 
     Vertx vertx() {
@@ -146,8 +152,11 @@ public final class MConnectEventsClient implements AutoCloseable {
         // was made from a thread that is not Vert.x's, and then it never completes.
         return via.request(request)
                 .compose(sent -> (body == null ? sent.send() : sent.send(body))
-                        .compose(response -> response.body().map(content -> new Response(response.statusCode(),
-                                response.getHeader("Location"), content))))
+                        .compose(response -> {
+                            serverClock.observe(response.getHeader("Date"));
+                            return response.body().map(content -> new Response(response.statusCode(),
+                                    response.getHeader("Location"), content));
+                        }))
                 .transform(result -> {
                     if (result.failed()) {
                         MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(result.cause(),
