@@ -46,6 +46,16 @@ final class CertificateExpiryWatch implements MConnectEventsCertificate {
     }
 
     @Override
+    public int reminderDays() {
+        return warningDays;
+    }
+
+    @Override
+    public int chainLength() {
+        return certificate.chain().size();
+    }
+
+    @Override
     public String subject() {
         return certificate.subject();
     }

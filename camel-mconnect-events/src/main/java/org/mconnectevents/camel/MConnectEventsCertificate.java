@@ -16,4 +16,10 @@ public interface MConnectEventsCertificate {
 
     /** Whole days until it expires, now; negative once it has. */
     long daysLeft();
+
+    /** From how many days before it expires a reminder is logged each day ({@code certificateExpiryWarning}). */
+    int reminderDays();
+
+    /** How many certificates the client sends in the TLS handshake: its own and its intermediates. */
+    int chainLength();
 }

@@ -3,6 +3,10 @@ package org.mconnectevents.camel;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
+import org.mconnectevents.camel.checklist.ChecklistLog;
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -17,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code camel.component.mconnect-events.*}); URI options override it per endpoint.
  */
 @Component("mconnect-events")
+@ManagedResource(description = "MConnect Events component")
 public class MConnectEventsComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The options every endpoint starts from.")
@@ -28,6 +33,9 @@ public class MConnectEventsComponent extends HealthCheckComponent implements SSL
             + " for the endpoints that give no client certificate of their own (no sslContextParameters, keyStore or"
             + " certificateFile).")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "advanced", defaultValue = "true", description = "Once the CamelContext has started, log how the"
+            + " application meets the operator's checklists: one INFO line, and a WARN line for each item not met.")
+    private boolean logChecklist = true;
 
     /** Guarded by this component: whether {@link #vertx} was created here and must be closed here. */
     private boolean ownsVertx;
@@ -67,6 +75,9 @@ public class MConnectEventsComponent extends HealthCheckComponent implements SSL
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (logChecklist) {
+            getCamelContext().addStartupListener(new ChecklistLog());
+        }
         synchronized (backlogs) {
             observers.findIn(getCamelContext());
             backlogs.forEach(backlog -> observers.tell(observer -> observer.backlogAdded(backlog)));
@@ -133,6 +144,21 @@ public class MConnectEventsComponent extends HealthCheckComponent implements SSL
     /** The options every endpoint starts from. */
     public void setConfiguration(MConnectEventsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The operator's checklists as this application meets them now, one line per item and subject. */
+    @ManagedOperation(description = "The operator's checklists as this application meets them now, one line per item")
+    public String checklist() {
+        return MConnectEventsChecklist.of(getCamelContext()).toText();
+    }
+
+    public boolean isLogChecklist() {
+        return logChecklist;
+    }
+
+    /** Whether to log the checklists once the CamelContext has started. */
+    public void setLogChecklist(boolean logChecklist) {
+        this.logChecklist = logChecklist;
     }
 
     @Override

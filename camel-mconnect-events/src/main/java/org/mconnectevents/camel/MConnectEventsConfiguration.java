@@ -107,6 +107,14 @@ public class MConnectEventsConfiguration implements Cloneable {
     private int maxEventSize = 64 * 1024;
     @UriParam(label = "producer,advanced", defaultValue = "1048576", description = "The largest request body, in bytes.")
     private int maxRequestSize = 1024 * 1024;
+    @UriParam(label = "producer,advanced", defaultValue = "2000", javaType = "java.time.Duration", description = "The operator's "
+            + "checklist: how far this machine's clock may differ from the service's (read off the Date header of its answers) "
+            + "before the checklist reports the producer's event time as not consistent.")
+    private long clockSkewWarning = 2_000;
+    @UriParam(label = "producer,advanced", defaultValue = "0.5", description = "The operator's checklist: the share of the "
+            + "last 1000 events one partition key may carry before the checklist reports the keys as not varied (a constant "
+            + "key keeps the service from spreading the events over its partitions).")
+    private double partitionKeyShareWarning = 0.5;
     @UriParam(label = "producer", defaultValue = "true", description = "On the dead channel: add the failure (exception class and "
             + "message) to the reported event as the extension attribute deadreason.")
     private boolean includeDeadReason = true;
@@ -361,6 +369,22 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setMaxEventSize(int maxEventSize) {
         this.maxEventSize = maxEventSize;
+    }
+
+    public long getClockSkewWarning() {
+        return clockSkewWarning;
+    }
+
+    public void setClockSkewWarning(long clockSkewWarning) {
+        this.clockSkewWarning = clockSkewWarning;
+    }
+
+    public double getPartitionKeyShareWarning() {
+        return partitionKeyShareWarning;
+    }
+
+    public void setPartitionKeyShareWarning(double partitionKeyShareWarning) {
+        this.partitionKeyShareWarning = partitionKeyShareWarning;
     }
 
     public int getMaxRequestSize() {

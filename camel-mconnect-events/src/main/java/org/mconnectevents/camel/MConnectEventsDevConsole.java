@@ -3,6 +3,7 @@ package org.mconnectevents.camel;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.json.JsonArray;
@@ -25,11 +26,11 @@ import java.util.Map;
  * are shown as Camel sanitizes them (no passwords); nothing shown is event data.
  */
 @DevConsole(name = "mconnect-events", displayName = "MConnect Events",
-            description = "MConnect Events consumers, producers, client certificates and outboxes")
+            description = "MConnect Events consumers, producers, client certificates, outboxes and the operator's checklists")
 public class MConnectEventsDevConsole extends AbstractDevConsole {
 
     public MConnectEventsDevConsole() {
-        super("camel", "mconnect-events", "MConnect Events", "MConnect Events consumers, producers, client certificates and outboxes");
+        super("camel", "mconnect-events", "MConnect Events", "MConnect Events consumers, producers, client certificates, outboxes and the operator's checklists");
     }
 
     @Override
@@ -51,6 +52,7 @@ public class MConnectEventsDevConsole extends AbstractDevConsole {
                 text.append(backlogText(backlog));
             }
         }
+        text.append(MConnectEventsChecklist.of(getCamelContext()).toText()).append(System.lineSeparator());
         return text.toString();
     }
 
@@ -107,6 +109,7 @@ public class MConnectEventsDevConsole extends AbstractDevConsole {
         }
         root.put("certificates", certificates);
         root.put("outboxes", outboxes);
+        root.put("checklist", MConnectEventsChecklist.of(getCamelContext()).toJson());
         return root;
     }
 

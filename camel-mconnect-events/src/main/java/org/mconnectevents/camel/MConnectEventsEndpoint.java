@@ -21,6 +21,7 @@ import org.mconnectevents.client.EventRules;
 import org.mconnectevents.client.MConnectEventsRejectedException;
 import org.mconnectevents.client.MConnectEventsClient;
 import org.mconnectevents.client.Redaction;
+import org.mconnectevents.client.ServerClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Produce and consume events of MConnect Events, the event bus of Moldova's interoperability platform,
@@ -52,6 +54,7 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
     private MConnectEventsConfiguration configuration;
 
     private final MConnectEventsMetrics metrics = new MConnectEventsMetrics();
+    private final MConnectEventsProducedEvents producedEvents = new MConnectEventsProducedEvents();
     /** Guarded by this endpoint; made on first use by a producer or consumer, closed when the endpoint stops. */
     private MConnectEventsClient client;
     private ClientCertificate certificate;
@@ -196,8 +199,28 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
     }
 
     /** Whether a producer was made on this endpoint. */
-    boolean hasProducer() {
+    public boolean hasProducer() {
         return producing;
+    }
+
+    /** Whether a consumer was made on this endpoint. */
+    public boolean hasConsumer() {
+        return consuming;
+    }
+
+    /** What this endpoint's producers sent, as the operator's producer checklist looks at it. */
+    public MConnectEventsProducedEvents getProducedEvents() {
+        return producedEvents;
+    }
+
+    /** The client certificate in use, with its expiry reminder; null before the endpoint's first use. */
+    public synchronized MConnectEventsCertificate getCertificate() {
+        return expiryWatch;
+    }
+
+    /** The service's clock against this machine's, from the last answer; empty before any answer. */
+    public synchronized Optional<ServerClock.Reading> getServiceClockReading() {
+        return client == null ? Optional.empty() : client.serverClock().lastReading();
     }
 
     @Override

@@ -28,6 +28,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
     private final MConnectEventsConfiguration configuration;
     private final MConnectEventsMetrics metrics;
     private final Observers observers;
+    private final MConnectEventsProducedEvents producedEvents;
     private MConnectEventsClient client;
     private EventRules rules;
 
@@ -37,6 +38,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         this.configuration = endpoint.getConfiguration();
         this.metrics = endpoint.metrics();
         this.observers = endpoint.getComponent().observers();
+        this.producedEvents = endpoint.getProducedEvents();
     }
 
     @Override
@@ -106,10 +108,12 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         if (binary) {
             var raw = EventCodec.toBinary(event);
             rules.checkRequestSize(raw.body().length(), what, false);
+            producedEvents.checked(event);
             return (endpoint.getChannel() == MConnectEventsChannel.TEST
                     ? client.produceTestEvent(raw, "test " + what) : client.produceRaw(raw, what)).map(1);
         }
         rules.checkRequestSize(json.length, what, false);
+        producedEvents.checked(event);
         return client.produceEvent(json, what).map(1);
     }
 
@@ -161,6 +165,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         if (requests.size() > 1 && !configuration.isSplitBatches()) {
             rules.checkRequestSize(EventCodec.jsonArraySize(totalBytes, batch.size()), what, true);
         }
+        batch.forEach(producedEvents::checked);
         return sendInOrder(batch, requests, 0, 0);
     }
 
