@@ -206,6 +206,24 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
     private Integer maxRequestSize = 1048576;
 
     /**
+     * The operator's checklist: how far this machine's clock may differ from the service's (read off the Date header
+     * of its answers) before the checklist reports the producer's event time as not consistent.
+     */
+    private Duration clockSkewWarning = Duration.ofMillis(2000);
+
+    /**
+     * The operator's checklist: the share of the last 1000 events one partition key may carry before the checklist
+     * reports the keys as not varied (a constant key keeps the service from spreading the events over its partitions).
+     */
+    private Double partitionKeyShareWarning = 0.5;
+
+    /**
+     * Once the CamelContext has started, log how the application meets the operator's checklists: one INFO line, and a
+     * WARN line for each item not met.
+     */
+    private Boolean logChecklist = true;
+
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -568,6 +586,30 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
 
     public void setMaxRequestSize(Integer maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
+    }
+
+    public Duration getClockSkewWarning() {
+        return clockSkewWarning;
+    }
+
+    public void setClockSkewWarning(Duration clockSkewWarning) {
+        this.clockSkewWarning = clockSkewWarning;
+    }
+
+    public Double getPartitionKeyShareWarning() {
+        return partitionKeyShareWarning;
+    }
+
+    public void setPartitionKeyShareWarning(Double partitionKeyShareWarning) {
+        this.partitionKeyShareWarning = partitionKeyShareWarning;
+    }
+
+    public Boolean getLogChecklist() {
+        return logChecklist;
+    }
+
+    public void setLogChecklist(Boolean logChecklist) {
+        this.logChecklist = logChecklist;
     }
 
     public Boolean getAutowiredEnabled() {
