@@ -14,6 +14,7 @@ public record ChecklistFinding(ChecklistItem item, ChecklistState state, String 
 
     @Override
     public String toString() {
-        return String.format("%-8s %-9s %-38s %s: %s", item.checklist(), state, item.title(), subject, evidence);
+        return String.format("%-7s %s, %s: %s: %s", state, item.checklist().name().toLowerCase(java.util.Locale.ROOT),
+                item.title(), subject, evidence);
     }
 }

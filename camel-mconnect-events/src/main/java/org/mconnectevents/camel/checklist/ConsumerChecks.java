@@ -3,7 +3,6 @@ package org.mconnectevents.camel.checklist;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.mconnectevents.camel.MConnectEventsChannel;
 import org.mconnectevents.camel.MConnectEventsConfiguration;
 import org.mconnectevents.camel.MConnectEventsEndpoint;
@@ -128,12 +127,12 @@ final class ConsumerChecks {
             return new ChecklistFinding(MONITORED, NOT_MET, subject, "the consumer's health check is off"
                     + " (healthCheckConsumerEnabled=false on the component)");
         }
-        boolean consumersChecked = registry.getRepository("consumers").map(HealthCheckRepository::isEnabled).orElse(false);
-        return consumersChecked
-                ? new ChecklistFinding(MONITORED, MET, subject, "readiness check consumer:" + route.getRouteId()
-                        + " (connected or reconnecting), never liveness")
-                : new ChecklistFinding(MONITORED, UNKNOWN, subject, "the consumer has a readiness check, but Camel's consumers"
-                        + " repository is not loaded yet or is off (camel.health.consumers-enabled)");
+        boolean consumersOff = registry.getRepository("consumers").map(repository -> !repository.isEnabled()).orElse(false);
+        return consumersOff
+                ? new ChecklistFinding(MONITORED, NOT_MET, subject, "the consumer has a readiness check, but Camel's consumers"
+                        + " health checks are off (camel.health.consumers-enabled)")
+                : new ChecklistFinding(MONITORED, MET, subject, "readiness check consumer:" + route.getRouteId()
+                        + " (connected or reconnecting), never liveness; the runtime exposes it with Camel's readiness");
     }
 
     /** A group as the report names it: the client (by its certificate or key store) and the group's name. */

@@ -82,7 +82,8 @@ final class ProducerChecks {
             return new ChecklistFinding(UNIQUE_IDS, UNKNOWN, subject, "nothing produced yet");
         }
         if (sent.idsReused() > 0) {
-            return new ChecklistFinding(UNIQUE_IDS, NOT_MET, subject, sent.idsReused() + " events re-used the source and id"
+            String reused = sent.idsReused() == 1 ? "1 event" : sent.idsReused() + " events";
+            return new ChecklistFinding(UNIQUE_IDS, NOT_MET, subject, reused + " re-used the source and id"
                     + " of an earlier one with other content, the last " + sent.lastReusedId() + ": an id stands for one event"
                     + " of its source, and consumers drop the second as a duplicate");
         }

@@ -147,7 +147,7 @@ class ChecklistTest extends EmulatorRouteTestSupport {
         MConnectEventsChecklist checklist = MConnectEventsChecklist.of(context);
         assertThat(producerLine(checklist, UNIQUE_IDS)).satisfies(line -> {
             assertThat(line.state()).isEqualTo(ChecklistState.NOT_MET);
-            assertThat(line.evidence()).contains("1 events re-used").contains("id=reused");
+            assertThat(line.evidence()).contains("1 event re-used").contains("id=reused");
         });
         assertThat(producerLine(checklist, VARIED_PARTITION_KEYS)).satisfies(line -> {
             assertThat(line.state()).isEqualTo(ChecklistState.NOT_MET);
