@@ -1,5 +1,6 @@
 package org.mconnectevents.examples;
 
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -145,7 +146,7 @@ public final class Scenario {
     private ScenarioReport report(boolean completed, Duration took) {
         return new ScenarioReport(context.getRoute("order-consumer").getDescription(), produced.size(), database.count("received_order"), tally.duplicateDeliveries(),
                 tally.deadReviewed(), database.count(ShopDatabase.PERSONAL_DATA_RECORDS),
-                database.dataSource().refusedConnections(), lost(), completed, took);
+                database.dataSource().refusedConnections(), lost(), completed, took, MConnectEventsChecklist.of(context));
     }
 
     /** The story goes to the console, whatever the log configuration. */

@@ -1,5 +1,7 @@
 package org.mconnectevents.examples;
 
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +20,11 @@ import java.util.Set;
  * @param lost                 the ids of the events lost
  * @param completed            whether everything arrived within the scenario's time bound
  * @param took                 how long the scenario ran
+ * @param checklist            the operator's checklists as the application met them at the end
  */
 public record ScenarioReport(String consumer, int produced, long consumed, long duplicatesSuppressed, Map<String, String> deadReported,
                              long personalDataRecords, long refusedConnections, Set<String> lost, boolean completed,
-                             Duration took) {
+                             Duration took, MConnectEventsChecklist checklist) {
 
     /** Nothing lost, within the time bound. */
     public boolean succeeded() {
@@ -41,6 +44,8 @@ public record ScenarioReport(String consumer, int produced, long consumed, long 
         line(text, "connections refused in the outage", refusedConnections);
         line(text, "events lost", lost.size());
         lost.forEach(id -> text.append("      ").append(id).append('\n'));
+        text.append("  ").append(checklist.summary()).append('\n');
+        checklist.notMet().forEach(line -> text.append("      ").append(line).append('\n'));
         text.append(succeeded() ? "OK: every event was processed or reported dead, in " + took.toMillis() + " ms\n"
                 : completed ? "FAILED: events were lost\n"
                 : "FAILED: the scenario did not complete within its time bound (example.scenario.timeout)\n");
