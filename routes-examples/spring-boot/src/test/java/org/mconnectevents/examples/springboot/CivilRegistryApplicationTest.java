@@ -2,6 +2,21 @@ package org.mconnectevents.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.camel.checklist.ChecklistItem.CERTIFICATE_REMINDER;
+import static org.mconnectevents.camel.checklist.ChecklistItem.CONFIGURED_CONNECTION;
+import static org.mconnectevents.camel.checklist.ChecklistItem.CONFIRMATION;
+import static org.mconnectevents.camel.checklist.ChecklistItem.CONSISTENT_TIME;
+import static org.mconnectevents.camel.checklist.ChecklistItem.DEAD_EVENTS_REPORTED;
+import static org.mconnectevents.camel.checklist.ChecklistItem.IDEMPOTENT_CONSUMER;
+import static org.mconnectevents.camel.checklist.ChecklistItem.INTERMEDIATES_SENT;
+import static org.mconnectevents.camel.checklist.ChecklistItem.MONITORED;
+import static org.mconnectevents.camel.checklist.ChecklistItem.NEVER_DEAD_FOR_TECHNICAL_ERRORS;
+import static org.mconnectevents.camel.checklist.ChecklistItem.OUTBOX;
+import static org.mconnectevents.camel.checklist.ChecklistItem.SESSIONS_DIVIDE_12;
+import static org.mconnectevents.camel.checklist.ChecklistItem.SIZES;
+import static org.mconnectevents.camel.checklist.ChecklistItem.SOURCE_URI;
+import static org.mconnectevents.camel.checklist.ChecklistItem.UNIQUE_IDS;
+import static org.mconnectevents.camel.checklist.ChecklistItem.WEBSOCKET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +25,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The civil registry as it starts by default (Java DSL consumer) on PostgreSQL at 127.0.0.1:5432 (database
  * {@code test}, user {@code postgres}, a schema of its own dropped afterwards; {@code -Dmconnect.postgresql.url},
  * {@code .user}, {@code .password} point elsewhere), with the emulator it starts itself: the whole flow, then what the
- * actuator shows over HTTP (health, readiness, liveness, metrics). Without that PostgreSQL the test fails, as the
+ * actuator shows over HTTP (health, readiness, liveness, metrics), and the operator's checklists met. Without that PostgreSQL the test fails, as the
  * building blocks' PostgreSQL tests do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,6 +58,8 @@ class CivilRegistryApplicationTest extends RegistrationFlowContract {
     private static final String SCHEMA = "civil_registry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private final ObjectMapper json = new ObjectMapper();
+    @Autowired
+    private CamelContext camel;
 
     @DynamicPropertySource
     static void postgresql(DynamicPropertyRegistry properties) {
@@ -91,6 +111,14 @@ class CivilRegistryApplicationTest extends RegistrationFlowContract {
         JsonNode succeeded = json.readTree(http.getForObject(
                 "/actuator/metrics/camel.exchanges.succeeded?tag=routeId:registration-consumer", String.class));
         assertThat(succeeded.path("measurements").get(0).path("value").asDouble()).isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void theApplicationMeetsTheOperatorsChecklists() {
+        MConnectEventsChecklist.of(camel).assertMet(CONFIGURED_CONNECTION, INTERMEDIATES_SENT, CERTIFICATE_REMINDER, OUTBOX,
+                SOURCE_URI, UNIQUE_IDS, CONSISTENT_TIME, SIZES, CONFIRMATION, IDEMPOTENT_CONSUMER, DEAD_EVENTS_REPORTED,
+                NEVER_DEAD_FOR_TECHNICAL_ERRORS, WEBSOCKET, SESSIONS_DIVIDE_12, MONITORED);
     }
 
     /** Last: with the service gone, our consumer check takes the application out of readiness, never out of liveness. */
