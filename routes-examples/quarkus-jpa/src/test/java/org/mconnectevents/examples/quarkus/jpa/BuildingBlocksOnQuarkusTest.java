@@ -2,6 +2,7 @@ package org.mconnectevents.examples.quarkus.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mconnectevents.camel.checklist.ChecklistItem.*;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,14 +16,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.mconnectevents.camel.checklist.MConnectEventsChecklist;
 import org.mconnectevents.emulator.Emulator;
 
 /**
  * The building blocks on Camel Quarkus, on PostgreSQL at 127.0.0.1:5432 and the emulator: registrations and their
  * outbox rows written in one @Transactional method, sent by the relay, consumed into the register with the
  * idempotent repository and the personal-data record in one JTA transaction; a duplicate is skipped, and an event
- * the register cannot take is reported dead with nothing of it committed.
+ * the register cannot take is reported dead with nothing of it committed; the application meets the operator's
+ * checklists.
  */
 @QuarkusTest
 @QuarkusTestResource(EmulatorResource.class)
@@ -38,6 +42,9 @@ class BuildingBlocksOnQuarkusTest {
 
     @InjectEmulator
     Emulator emulator;
+
+    @Inject
+    CamelContext camel;
 
     @Test
     void registrationsTravelThroughOutboxRelayAndConsumerOnceEach() throws SQLException {
@@ -59,6 +66,9 @@ class BuildingBlocksOnQuarkusTest {
                 + "AND messageId LIKE ?", "%" + first)).hasSize(1);
         // the duplicate was delivered (both rows were sent) and skipped: one citizen, one record, one key
         assertThat(strings("SELECT event_id FROM mconnect_outbox WHERE event_id = ?", first)).hasSize(2);
+        MConnectEventsChecklist.of(camel).assertMet(CONFIGURED_CONNECTION, INTERMEDIATES_SENT, CERTIFICATE_REMINDER, OUTBOX,
+                SOURCE_URI, UNIQUE_IDS, CONSISTENT_TIME, SIZES, CONFIRMATION, IDEMPOTENT_CONSUMER, DEAD_EVENTS_REPORTED,
+                NEVER_DEAD_FOR_TECHNICAL_ERRORS, WEBSOCKET, SESSIONS_DIVIDE_12, MONITORED);
     }
 
     @Test
