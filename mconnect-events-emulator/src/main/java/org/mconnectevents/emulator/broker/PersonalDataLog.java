@@ -125,6 +125,21 @@ final class PersonalDataLog {
         return array;
     }
 
+    ArrayNode entries(String consumer, String subject, String type) {
+        ArrayNode array = json.createArrayNode();
+        for (ObjectNode entry : entries.getOrDefault(consumer, List.of())) {
+            if (contains(entry.path("subject").asText(""), subject) && contains(entry.path("type").asText(""), type)) {
+                array.add(entry);
+            }
+        }
+        return array;
+    }
+
+    private static boolean contains(String value, String part) {
+        return part == null || part.isEmpty()
+                || value.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
     int count(String consumer) {
         return entries.getOrDefault(consumer, List.of()).size();
     }
