@@ -215,11 +215,12 @@ async function loadFaults() {
   const faults = await api('/emulator/faults');
   fill($('#faults tbody'), Object.keys(FAULTS).map(name => {
     const value = faults[name];
-    const on = name === 'poisonKinds' ? false : value !== undefined && value !== 0 && value !== 'PT0S';
+    const on = name === 'poisonKinds' ? value.length < document.querySelectorAll('#poison-form select[name="poison"] option').length
+      : value !== undefined && value !== 0 && value !== 'PT0S';
     const toggle = el('input', {type: 'checkbox', name: `${name}-on`, 'data-fault-toggle': name});
     toggle.checked = on;
     const input = el('input', {name, 'data-fault': name});
-    input.value = on ? value : (name === 'poisonKinds' ? format(value) : FAULTS[name]);
+    input.value = on || name === 'poisonKinds' ? format(value) : FAULTS[name];
     return el('tr', {}, el('td', {}, el('label', {}, toggle, ` ${name}`)), el('td', {}, input));
   }));
 }
@@ -230,8 +231,8 @@ async function applyFaults(event) {
   Object.keys(FAULTS).forEach(name => {
     const value = $(`input[data-fault="${name}"]`).value.trim();
     const on = $(`input[data-fault-toggle="${name}"]`).checked;
-    if (name === 'poisonKinds') {
-      if (value) body.poisonKinds = value.split(/\s*,\s*/);
+    if (on && name === 'poisonKinds') {
+      body.poisonKinds = value.split(/\s*,\s*/);
     } else if (on) {
       body[name] = typeof FAULTS[name] === 'number' ? Number(value) : value;
     }
