@@ -124,13 +124,14 @@ class ConsoleTest {
 
         browser.open("consumers");
 
-        seen().untilAsserted(() -> assertThat(browser.findAll("tr.stuck")).hasSize(1));
-        WebElement stuck = browser.find("tr.stuck");
-        assertThat(stuck.findElement(By.cssSelector(".in-flight")).getText()).isEqualTo("3");
-        assertThat(stuck.findElement(By.cssSelector(".confirmed")).getText()).isEqualTo("2");
-        assertThat(stuck.findElement(By.cssSelector(".state")).getText()).startsWith("stuck: no confirmation for");
-        String session = browser.text(".sessions tbody tr");
-        assertThat(session).contains("websocket", "3 / 1000").doesNotContain("never");
+        seen().untilAsserted(() -> {
+            assertThat(browser.findAll("tr.stuck")).hasSize(1);
+            WebElement stuck = browser.find("tr.stuck");
+            assertThat(stuck.findElement(By.cssSelector(".in-flight")).getText()).isEqualTo("3");
+            assertThat(stuck.findElement(By.cssSelector(".confirmed")).getText()).isEqualTo("2");
+            assertThat(stuck.findElement(By.cssSelector(".state")).getText()).startsWith("stuck: no confirmation for");
+            assertThat(browser.text(".sessions tbody tr")).contains("websocket", "3 / 1000").doesNotContain("never");
+        });
         browser.screenshot("consumers");
         browser.assertNoErrors();
         socket.close();
@@ -156,7 +157,7 @@ class ConsoleTest {
             assertThat(browser.findAll("#events tbody tr")).hasSize(1);
             assertThat(browser.text("#events tbody tr .status")).isEqualTo("~default: confirmed");
         });
-        browser.find("#events tbody tr[data-id='order-42']").click();
+        seen().untilAsserted(() -> browser.find("#events tbody tr[data-id='order-42']").click());
 
         seen().untilAsserted(() -> {
             assertThat(browser.text("#event-json")).contains("\"id\": \"order-42\"", "\"partitionkey\": \"customer:42\"",
@@ -164,7 +165,8 @@ class ConsoleTest {
             assertThat(browser.findAll("#event-deliveries tbody .outcome")).extracting(WebElement::getText)
                     .containsExactly("session closed unconfirmed", "confirmed");
         });
-        assertThat(browser.text("#event-title")).contains("~default: confirmed, redelivered 1×");
+        seen().untilAsserted(() -> assertThat(browser.text("#event-title"))
+                .contains("~default: confirmed, redelivered 1×"));
         browser.screenshot("events");
         browser.assertNoErrors();
         second.close();
@@ -224,12 +226,29 @@ class ConsoleTest {
 
         seen().untilAsserted(() -> assertThat(browser.findAll("#sessions button[data-close]")).hasSize(1));
         browser.screenshot("actions");
-        browser.find("#sessions button[data-close]").click();
+        seen().untilAsserted(() -> browser.find("#sessions button[data-close]").click());
         assertThat(socket.awaitCloseCode(10)).isEqualTo(1001);
 
         browser.navigate("overview");
         seen().untilAsserted(() -> assertThat(browser.text("#active-faults li[data-fault='dropConfirmRate']"))
                 .isEqualTo("dropConfirmRate: 1"));
+        browser.assertNoErrors();
+    }
+
+    @Test
+    void closeEverySessionAndResetFromThePage() {
+        RecordingWebSocket socket = consumer.connect("");
+        orders.produce("order-1");
+        soon().until(() -> socket.count() == 1);
+        browser.open("actions");
+        seen().untilAsserted(() -> assertThat(browser.findAll("#sessions button[data-close]")).hasSize(1));
+
+        browser.find("#close-all").click();
+        seen().untilAsserted(() -> assertThat(browser.text("#action-result")).isEqualTo("1 session closed"));
+        assertThat(socket.awaitCloseCode(10)).isEqualTo(1001);
+        browser.find("#reset").click();
+        seen().untilAsserted(() -> assertThat(browser.text("#action-result")).isEqualTo("the emulator was reset"));
+        assertThat(emulator.state().path("produced").asLong()).isZero();
         browser.assertNoErrors();
     }
 
@@ -261,20 +280,24 @@ class ConsoleTest {
         }
 
         browser.open("personal-data");
-        seen().untilAsserted(() -> assertThat(browser.findAll("#pd-log tbody tr")).hasSize(2));
-        WebElement found = browser.find("#pd-log tbody tr[data-id='birth-1']");
-        assertThat(found.getAttribute("class")).doesNotContain("problem");
-        assertThat(found.findElement(By.cssSelector(".subject")).getText()).isEqualTo("2000000000011");
-        WebElement missing = browser.find("#pd-log tbody tr[data-id='birth-2']");
-        assertThat(missing.getAttribute("class")).contains("problem");
-        assertThat(missing.getText()).contains("subject path $.ChildIDNP selects nothing");
+        seen().untilAsserted(() -> {
+            assertThat(browser.findAll("#pd-log tbody tr")).hasSize(2);
+            WebElement found = browser.find("#pd-log tbody tr[data-id='birth-1']");
+            assertThat(found.getAttribute("class")).doesNotContain("problem");
+            assertThat(found.findElement(By.cssSelector(".subject")).getText()).isEqualTo("2000000000011");
+            WebElement missing = browser.find("#pd-log tbody tr[data-id='birth-2']");
+            assertThat(missing.getAttribute("class")).contains("problem");
+            assertThat(missing.getText()).contains("subject path $.ChildIDNP selects nothing");
+        });
         browser.screenshot("personal-data");
 
         WebElement subject = browser.find("#pd-filters input[name='subject']");
         subject.sendKeys("2000000000011");
         subject.submit();
-        seen().untilAsserted(() -> assertThat(browser.findAll("#pd-log tbody tr")).hasSize(1));
-        assertThat(browser.text("#pd-log tbody tr")).contains("birth-1");
+        seen().untilAsserted(() -> {
+            assertThat(browser.findAll("#pd-log tbody tr")).hasSize(1);
+            assertThat(browser.text("#pd-log tbody tr")).contains("birth-1");
+        });
         browser.assertNoErrors();
     }
 

@@ -32,8 +32,11 @@ public final class Broker {
     private final Duration retention;
     private final Map<String, ConsumerClient> clients = new LinkedHashMap<>();
     private final PersonalDataLog personalData;
-    private final Throughput throughput = new Throughput();
+    private final Throughput throughput;
     private long produced;
+    /** Events produced and delivered since start, never reset: what the throughput is sampled from. */
+    private long producedEver;
+    private long deliveredEver;
     private long nextSessionId = 1;
 
     public Broker(EmulatorConfig config, Clock clock) {
@@ -42,6 +45,7 @@ public final class Broker {
         this.maxEventSize = config.maxEventSize();
         this.retention = config.retention();
         this.personalData = new PersonalDataLog(config);
+        this.throughput = new Throughput(clock.instant());
         for (ClientConfig client : config.clients()) {
             clients.put(client.name(), new ConsumerClient(client, config.partitions()));
         }
@@ -59,6 +63,7 @@ public final class Broker {
             }
         }
         produced += events.size();
+        producedEver += events.size();
         touched.forEach(this::pumpAll);
     }
 
@@ -120,6 +125,7 @@ public final class Broker {
         if (deliveries.isEmpty()) {
             return;
         }
+        deliveredEver += deliveries.size();
         for (Delivery delivery : deliveries) {
             session.inFlight.addLast(delivery);
             // an injected frame never passed the service's checks: the service would not have logged it
@@ -268,11 +274,7 @@ public final class Broker {
 
     /** Takes one throughput sample for the console's chart; called once a second. */
     public void sampleThroughput() {
-        long delivered = 0;
-        for (ConsumerClient client : clients.values()) {
-            delivered += client.delivered;
-        }
-        throughput.sample(now(), produced, delivered);
+        throughput.sample(now(), producedEver, deliveredEver);
     }
 
     /** Produced and delivered per second, the last five minutes, oldest first. */

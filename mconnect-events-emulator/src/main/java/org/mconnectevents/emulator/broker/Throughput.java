@@ -10,8 +10,8 @@ import java.util.ArrayDeque;
 
 /**
  * Events produced and delivered per second over the last {@link #KEPT} samples, for the console's chart: one sample
- * per call of {@link #sample}, from the running totals. A total that went down was reset: the sample then counts
- * from zero. Owned by the context thread.
+ * per call of {@link #sample}, from totals that only grow (a reset of the emulator does not set them back).
+ * Owned by the context thread.
  */
 final class Throughput {
 
@@ -26,13 +26,16 @@ final class Throughput {
     private long lastProduced;
     private long lastDelivered;
 
+    /** Counts from {@code start}, when both totals were zero. */
+    Throughput(Instant start) {
+        this.lastAt = start;
+    }
+
     void sample(Instant now, long produced, long delivered) {
-        if (lastAt != null) {
-            double seconds = Math.max(0.001, Duration.between(lastAt, now).toMillis() / 1000.0);
-            samples.addLast(new Sample(now, rate(produced, lastProduced, seconds), rate(delivered, lastDelivered, seconds)));
-            if (samples.size() > KEPT) {
-                samples.removeFirst();
-            }
+        double seconds = Math.max(0.001, Duration.between(lastAt, now).toMillis() / 1000.0);
+        samples.addLast(new Sample(now, rate(produced, lastProduced, seconds), rate(delivered, lastDelivered, seconds)));
+        if (samples.size() > KEPT) {
+            samples.removeFirst();
         }
         lastAt = now;
         lastProduced = produced;
@@ -40,8 +43,7 @@ final class Throughput {
     }
 
     private static double rate(long total, long before, double seconds) {
-        long delta = total >= before ? total - before : total;
-        return Math.round(delta / seconds * 10) / 10.0;
+        return Math.round((total - before) / seconds * 10) / 10.0;
     }
 
     /** {@code [{"at": ..., "produced": n, "delivered": n}, ...]}, oldest first, per second. */

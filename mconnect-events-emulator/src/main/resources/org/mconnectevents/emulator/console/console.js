@@ -12,6 +12,16 @@ const FAULTS = {
 let overview = null;
 let current = null;
 let selectedEvent = null;
+const shown = {};
+
+// Whether the data differs from what the view shows already: unchanged views are not rebuilt, so that nothing
+// flickers and what a person selected stays selected.
+function changed(view, data) {
+  const text = JSON.stringify(data);
+  if (shown[view] === text) return false;
+  shown[view] = text;
+  return true;
+}
 
 function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -103,6 +113,7 @@ function drawChart(samples) {
 // ---- consumers
 async function renderConsumers() {
   const clients = await api('/emulator/consumers');
+  if (!changed('consumers', clients)) return;
   $('#consumers').replaceChildren(...clients.map(client => el('div', {class: 'client-block', 'data-client': client.client},
     el('h2', {}, client.client),
     el('p', {}, `test events: ${client.test.pending} pending, ${client.test.inFlight} in flight, ${client.test.confirmed} confirmed;`
@@ -145,7 +156,7 @@ async function renderEvents() {
   const form = $('#event-search');
   const events = await api('/emulator/events?' +
     query(form, ['client', 'group', 'type', 'source', 'id', 'partitionKey', 'from', 'to']));
-  fill($('#events tbody'), events.map(e => {
+  if (changed('events', [events, selectedEvent])) fill($('#events tbody'), events.map(e => {
     const row = el('tr', {class: 'clickable', 'data-id': e.id, 'data-client': e.client},
       cell(when(e.storedAt)), cell(e.client), cell(e.partition, 'num'), cell(e.id), cell(e.type), cell(e.source),
       cell(e.partitionkey), cell(Object.entries(e.groups).map(([g, s]) => `${g}: ${s.status}`).join('; '), 'status'),
@@ -162,6 +173,7 @@ async function openEvent(key) {
   selectedEvent = key;
   const [client, partition, sequence] = key.split('/');
   const e = await api(`/emulator/clients/${encodeURIComponent(client)}/events/${partition}/${sequence}`);
+  if (!changed('event', e)) return;
   $('#event-detail').hidden = false;
   $('#event-title').textContent = `${e.id} (client ${e.client}, partition ${e.partition}; ` +
     Object.entries(e.groups).map(([g, s]) => `${g}: ${s.status}, redelivered ${s.redeliveries}×`).join('; ') + ')';
@@ -177,6 +189,7 @@ async function renderQueues() {
   if (!client) return;
   const path = `/emulator/clients/${encodeURIComponent(client)}`;
   const [dead, test] = await Promise.all([api(path + '/dead-events'), api(path + '/test-events')]);
+  if (!changed('dead', [dead, test])) return;
   const json = e => el('td', {}, el('details', {}, el('summary', {}, 'show'), el('pre', {}, JSON.stringify(e.event, null, 2))));
   fill($('#dead-events tbody'), dead.map(e => el('tr', {'data-id': e.id}, cell(when(e.storedAt)), cell(e.id),
     cell(e.type), cell(e.source), cell(e.status), cell(e.deadreason ?? '(none given)', 'dead-reason'), json(e))));
@@ -191,7 +204,7 @@ async function renderPersonalData() {
   if (!client) return;
   const entries = await api(`/emulator/clients/${encodeURIComponent(client)}/personal-data-log?` +
     query(form, ['subject', 'type']));
-  fill($('#pd-log tbody'), entries.map(e => el('tr', {class: e.problem ? 'problem' : '', 'data-id': e.id},
+  if (changed('personal-data', entries)) fill($('#pd-log tbody'), entries.map(e => el('tr', {class: e.problem ? 'problem' : '', 'data-id': e.id},
     cell(when(e.time)), cell(e.group), cell(e.type), cell(e.source), cell(e.id), cell(e.subject, 'subject'),
     cell(e.legalBasis), cell(e.legalReason), cell(e.problem))));
 }
@@ -199,6 +212,7 @@ async function renderPersonalData() {
 // ---- actions
 async function renderActions() {
   const clients = await api('/emulator/consumers');
+  if (!changed('actions', clients.map(c => c.groups.map(g => g.sessions.map(s => s.id))))) return;
   const rows = clients.flatMap(c => c.groups.flatMap(g => g.sessions.map(s => {
     const close = el('button', {type: 'button', 'data-close': s.id}, 'Close');
     close.addEventListener('click', guarded(async () => {
@@ -325,7 +339,7 @@ $('#faults-off').addEventListener('click', guarded(async () => {
 }));
 $('#close-all').addEventListener('click', guarded(async () => {
   const answer = await api('/emulator/sessions/close', {method: 'POST'});
-  result(`${answer.closed} sessions closed`);
+  result(`${answer.closed} session${answer.closed === 1 ? '' : 's'} closed`);
 }));
 $('#reset').addEventListener('click', guarded(async () => {
   await api('/emulator/reset', {method: 'POST'});
