@@ -68,6 +68,8 @@ class EmulatorMainTest {
         HttpResponse<String> page = get(console);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>MConnect Events emulator</title>", "console.js");
+        assertThat(get(admin.resolve("emulator/overview")).body())
+                .contains("\"name\":\"demo-producer\"", "\"name\":\"demo-consumer\"");
 
         HttpResponse<String> produced = produceOneDemoEvent(base, certs);
         assertThat(produced.statusCode()).as(produced.body()).isEqualTo(202);

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class ConsoleResources {
     private final Map<String, Buffer> contents;
 
     ConsoleResources() {
-        Map<String, Buffer> read = new java.util.HashMap<>();
+        Map<String, Buffer> read = new HashMap<>();
         FILES.keySet().forEach(name -> read.put(name, read(name)));
         contents = Map.copyOf(read);
     }

@@ -4,6 +4,7 @@ import org.mconnectevents.emulator.event.StoredEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -113,7 +114,7 @@ final class EventHistory {
 
     void clear() {
         for (Entry[] ring : rings) {
-            java.util.Arrays.fill(ring, null);
+            Arrays.fill(ring, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mconnectevents.emulator.broker;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A search of the console's events view ({@code GET /emulator/events}); every criterion is optional. {@code client}
@@ -23,6 +24,6 @@ public record EventQuery(String client, String group, String type, String source
         if (part == null || part.isEmpty()) {
             return true;
         }
-        return value != null && value.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+        return value != null && value.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }
 }
