@@ -90,12 +90,13 @@ class ConsoleTest {
     }
 
     @Test
-    void overviewShowsTheTotalsAndTheClientsWithTheirRoles() {
+    void overviewShowsTheTotalsAndTheClientsWithTheirRolesAndFollowsWithoutReloading() {
+        browser.open("overview");
+        seen().untilAsserted(() -> assertThat(browser.text("#total-produced")).isEqualTo("0"));
+
         try (ConfirmingConsumer running = ConfirmingConsumer.start(emulator, consumer, "")) {
             orders.produce(EventProducer.ids("order", 5));
             soon().until(() -> running.receivedIds().size() == 5);
-
-            browser.open("overview");
 
             seen().untilAsserted(() -> {
                 assertThat(browser.text("#total-produced")).isEqualTo("5");
