@@ -121,6 +121,26 @@ public final class ServiceServer {
         return sessions;
     }
 
+    /**
+     * Closes one consumer session (a long-polling instance is removed, so its URLs answer 404); its unconfirmed
+     * events come again. False when no session has that id. Called on the broker loop.
+     */
+    public boolean dropSession(long sessionId) {
+        return longPolling.close(sessionId)
+                || broker.drop(sessionId, "the service closed the session (admin request)");
+    }
+
+    /**
+     * Stores a test event for a client as {@code POST /ce/tools/consumer/test} from that client would, from one
+     * CloudEvent in structured JSON form, checked as the service checks a produced event (the type's schema
+     * included). Called on the broker loop.
+     *
+     * @throws EventRejectedException with the status and text the service would answer
+     */
+    public void storeTestEvent(String client, byte[] structuredEvent) {
+        produce.storeTestEvent(client, structuredEvent);
+    }
+
     private void route(HttpServerRequest request) {
         String client = ClientIdentity.commonName(request);
         if (client == null) {
