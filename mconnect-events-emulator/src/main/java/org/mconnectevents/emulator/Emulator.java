@@ -80,6 +80,11 @@ public final class Emulator implements AutoCloseable {
         return URI.create("http://" + reachable(config.adminHost()) + ":" + verticle.admin.port() + "/");
     }
 
+    /** The web console's address, on the admin port: {@code http://127.0.0.1:8081/console/}. */
+    public URI consoleAddress() {
+        return adminAddress().resolve("console/");
+    }
+
     public int port() {
         return verticle.service.port();
     }

@@ -99,6 +99,7 @@ public final class EmulatorMain {
         out.println("  service base address : " + emulator.baseAddress());
         out.println("  WebSocket address    : " + emulator.webSocketAddress());
         out.println("  admin address        : " + emulator.adminAddress());
+        out.println("  console              : " + emulator.consoleAddress());
         out.println("  certs folder         : " + emulator.certificates().directory().toAbsolutePath());
         out.println("  trust (root CA)      : " + emulator.trustedCertificate().toAbsolutePath());
         emulator.config().clients().forEach(client -> out.println("  client " + client.name() + " key store: "

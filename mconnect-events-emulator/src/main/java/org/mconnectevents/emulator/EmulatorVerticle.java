@@ -50,11 +50,14 @@ final class EmulatorVerticle extends AbstractVerticle {
     public void start(Promise<Void> started) {
         broker = new Broker(config, clock);
         service = new ServiceServer(vertx, new BrokerLoop(context), config, broker, schemas, faults, clock);
-        admin = new AdminServer(vertx, broker, faults, service, config.adminHost(), config.adminPort());
+        admin = new AdminServer(vertx, broker, faults, service, config, clock);
         service.start(certificates)
                 .compose(s -> admin.start())
                 .onSuccess(a -> {
-                    vertx.setPeriodic(SWEEP_MILLIS, id -> broker.sweep());
+                    vertx.setPeriodic(SWEEP_MILLIS, id -> {
+                        broker.sweep();
+                        broker.sampleThroughput();
+                    });
                     vertx.setPeriodic(EXPIRY_CHECK_MILLIS, id -> service.expireIdleInstances());
                     started.complete();
                 })

@@ -63,6 +63,13 @@ class EmulatorMainTest {
         assertThat(base.toString()).matches("https://127\\.0\\.0\\.1:\\d+/");
         assertThat(admin.toString()).matches("http://127\\.0\\.0\\.1:\\d+/");
         assertThat(Path.of(printed(output, "certs folder").orElseThrow())).isEqualTo(certs.toAbsolutePath());
+        URI console = URI.create(printed(output, "console").orElseThrow());
+        assertThat(console).isEqualTo(admin.resolve("console/"));
+        HttpResponse<String> page = get(console);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>MConnect Events emulator</title>", "console.js");
+        assertThat(get(admin.resolve("emulator/overview")).body())
+                .contains("\"name\":\"demo-producer\"", "\"name\":\"demo-consumer\"");
 
         HttpResponse<String> produced = produceOneDemoEvent(base, certs);
         assertThat(produced.statusCode()).as(produced.body()).isEqualTo(202);

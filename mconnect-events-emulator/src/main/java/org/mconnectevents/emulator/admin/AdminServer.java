@@ -10,10 +10,12 @@ import io.vertx.core.http.HttpServerResponse;
 import org.mconnectevents.emulator.broker.Broker;
 import org.mconnectevents.emulator.config.ConfigException;
 import org.mconnectevents.emulator.config.ConfigLoader;
+import org.mconnectevents.emulator.config.EmulatorConfig;
 import org.mconnectevents.emulator.config.Faults;
 import org.mconnectevents.emulator.server.FaultInjector;
 import org.mconnectevents.emulator.server.ServiceServer;
 
+import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * no authentication). Inspection ({@code GET /emulator/state}, a client's
  * dead events and personal-data log), fault injection ({@code PUT/GET/DELETE /emulator/faults}), frames injected
  * into a client's stream ({@code POST /emulator/clients/{name}/inject}), {@code POST /emulator/reset} and
- * {@code POST /emulator/sessions/close}. Runs on the context thread.
+ * {@code POST /emulator/sessions/close}; and the web console under {@code /console/} with the endpoints it reads
+ * ({@link ConsoleApi}). Runs on the context thread.
  */
 public final class AdminServer {
 
@@ -35,16 +38,20 @@ public final class AdminServer {
     private final ServiceServer service;
     private final String host;
     private final int port;
+    private final ConsoleResources consoleResources = new ConsoleResources();
+    private final ConsoleApi console;
     private HttpServer server;
 
-    public AdminServer(Vertx vertx, Broker broker, FaultInjector faults, ServiceServer service, String host,
-                       int port) {
+    public AdminServer(Vertx vertx, Broker broker, FaultInjector faults, ServiceServer service, EmulatorConfig config,
+                       Clock clock) {
         this.vertx = vertx;
         this.broker = broker;
         this.faults = faults;
         this.service = service;
-        this.host = host;
-        this.port = port;
+        this.host = config.adminHost();
+        this.port = config.adminPort();
+        Overview overview = new Overview(broker, faults, config, clock);
+        this.console = new ConsoleApi(broker, service, overview, new ConsoleStream(vertx, overview));
     }
 
     public Future<HttpServer> start() {
@@ -69,7 +76,7 @@ public final class AdminServer {
         if (method == HttpMethod.GET && path.equals("/emulator/state")) {
             json(request.response(), 200, broker.state().toString());
         } else if (method == HttpMethod.GET && client.matches()) {
-            clientView(request.response(), client.group(1), client.group(2));
+            clientView(request, client.group(1), client.group(2));
         } else if (method == HttpMethod.POST && inject.matches()) {
             inject(request, inject.group(1));
         } else if (path.equals("/emulator/faults")) {
@@ -81,18 +88,22 @@ public final class AdminServer {
             request.response().setStatusCode(204).end();
         } else if (method == HttpMethod.POST && path.equals("/emulator/sessions/close")) {
             json(request.response(), 200, "{\"closed\":" + service.dropSessions() + "}");
-        } else {
+        } else if (!(method == HttpMethod.GET && consoleResources.serve(path, request.response()))
+                && !console.handle(request)) {
             text(request.response(), 404, method + " " + path + " is not an admin endpoint");
         }
     }
 
-    private void clientView(HttpServerResponse response, String name, String view) {
+    private void clientView(HttpServerRequest request, String name, String view) {
+        HttpServerResponse response = request.response();
         if (!broker.knows(name)) {
             text(response, 404, "no client named " + name + " is configured");
         } else if (view.equals("dead")) {
             json(response, 200, broker.deadEvents(name).toString());
         } else {
-            json(response, 200, broker.personalDataLog(name).toString());
+            // optional filters of the console: parts of the subject and of the type
+            json(response, 200, broker.personalDataLog(name, request.getParam("subject"), request.getParam("type"))
+                    .toString());
         }
     }
 
@@ -133,10 +144,10 @@ public final class AdminServer {
     }
 
     private static void json(HttpServerResponse response, int status, String body) {
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+        AdminReplies.json(response, status, body);
     }
 
     private static void text(HttpServerResponse response, int status, String body) {
-        response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(body + "\n");
+        AdminReplies.text(response, status, body);
     }
 }

@@ -32,7 +32,11 @@ public final class Broker {
     private final Duration retention;
     private final Map<String, ConsumerClient> clients = new LinkedHashMap<>();
     private final PersonalDataLog personalData;
+    private final Throughput throughput;
     private long produced;
+    /** Events produced and delivered since start, never reset: what the throughput is sampled from. */
+    private long producedEver;
+    private long deliveredEver;
     private long nextSessionId = 1;
 
     public Broker(EmulatorConfig config, Clock clock) {
@@ -41,6 +45,7 @@ public final class Broker {
         this.maxEventSize = config.maxEventSize();
         this.retention = config.retention();
         this.personalData = new PersonalDataLog(config);
+        this.throughput = new Throughput(clock.instant());
         for (ClientConfig client : config.clients()) {
             clients.put(client.name(), new ConsumerClient(client, config.partitions()));
         }
@@ -58,6 +63,7 @@ public final class Broker {
             }
         }
         produced += events.size();
+        producedEver += events.size();
         touched.forEach(this::pumpAll);
     }
 
@@ -88,7 +94,7 @@ public final class Broker {
     /** Stores a test event for the client itself as consumer. */
     public void storeTest(String clientName, StoredEvent event) {
         ConsumerClient client = client(clientName);
-        client.testEvents.add(event);
+        client.storeTest(event);
         pumpAll(client);
     }
 
@@ -96,7 +102,8 @@ public final class Broker {
     public Session open(String clientName, SessionOptions options, SessionTransport transport, Duration startDelay) {
         ConsumerClient client = client(clientName);
         ConsumerGroup group = client.group(options.group());
-        Session session = new Session(nextSessionId++, client, group, options, transport, now().plus(startDelay));
+        Session session = new Session(nextSessionId++, client, group, options, transport, now(),
+                now().plus(startDelay));
         client.sessions().add(session);
         if (options.events()) {
             group.join(session).forEach(this::pump);
@@ -113,11 +120,12 @@ public final class Broker {
         if (max <= 0) {
             return;
         }
-        List<Delivery> deliveries = session.client().take(session, max);
+        Instant now = now();
+        List<Delivery> deliveries = session.client().take(session, max, now);
         if (deliveries.isEmpty()) {
             return;
         }
-        Instant now = now();
+        deliveredEver += deliveries.size();
         for (Delivery delivery : deliveries) {
             session.inFlight.addLast(delivery);
             // an injected frame never passed the service's checks: the service would not have logged it
@@ -139,6 +147,7 @@ public final class Broker {
             session.client().confirmMessagesBelowPrevious++;
         }
         int confirmed = 0;
+        Instant now = now();
         Set<Session> newOwners = new LinkedHashSet<>();
         while (!session.inFlight.isEmpty() && session.inFlight.peekFirst().offset() <= offset) {
             Delivery delivery = session.inFlight.pollFirst();
@@ -147,12 +156,16 @@ public final class Broker {
                 case Delivery.TEST -> session.client().testEvents.confirm(delivery.sequence());
                 case Delivery.DEAD -> session.client().deadEvents.confirm(delivery.sequence());
                 default -> {
-                    Session owner = session.group().confirmed(delivery);
+                    session.client().history.confirmed(delivery, session, now);
+                    Session owner = session.group().confirmed(delivery, now);
                     if (owner != null) {
                         newOwners.add(owner);
                     }
                 }
             }
+        }
+        if (confirmed > 0) {
+            session.confirmedAt(now);
         }
         pump(session);
         newOwners.forEach(this::pump);
@@ -176,8 +189,7 @@ public final class Broker {
             return; // closed by a reset while its transport was still closing: its report belongs to the past
         }
         ConsumerClient client = session.client();
-        client.deadEvents.add(event);
-        client.deadReported.add(event);
+        client.storeDead(event);
         pumpAll(client);
     }
 
@@ -194,6 +206,8 @@ public final class Broker {
                 client.testEvents.release(delivery.sequence());
             } else if (delivery.partition() == Delivery.DEAD) {
                 client.deadEvents.release(delivery.sequence());
+            } else {
+                client.history.returned(delivery, session);
             }
         }
         session.inFlight.clear();
@@ -240,13 +254,70 @@ public final class Broker {
     /** Dead events the client reported (within the retention), oldest first. */
     public ArrayNode deadEvents(String clientName) {
         ArrayNode array = json.createArrayNode();
-        client(clientName).deadReported.forEach(event -> array.add(event.toJson()));
+        client(clientName).deadReported.forEach(dead -> array.add(dead.event().toJson()));
         return array;
     }
 
     public ArrayNode personalDataLog(String clientName) {
         client(clientName);
         return personalData.entries(clientName);
+    }
+
+    /**
+     * The console's reading of the personal-data log: the entries whose subject contains {@code subject} and whose
+     * type contains {@code type} (ignoring case; {@code null} or empty matches all).
+     */
+    public ArrayNode personalDataLog(String clientName, String subject, String type) {
+        client(clientName);
+        return personalData.entries(clientName, subject, type);
+    }
+
+    /** Takes one throughput sample for the console's chart; called once a second. */
+    public void sampleThroughput() {
+        throughput.sample(now(), producedEver, deliveredEver);
+    }
+
+    /** Produced and delivered per second, the last five minutes, oldest first. */
+    public ArrayNode throughput() {
+        return throughput.toJson(json);
+    }
+
+    /** The console's consumers view: partitions, stuck or not, and sessions per client and group. */
+    public ArrayNode consumersView() {
+        return ConsumersView.of(json, clients.values(), unconfirmedWindow, now());
+    }
+
+    /** The stored events a search selects, newest first, with their status per group. */
+    public ArrayNode searchEvents(EventQuery query) {
+        return EventsView.search(json, clients.values(), query);
+    }
+
+    /** One stored event of a client with its JSON and delivery history, or {@code null} when no longer kept. */
+    public ObjectNode eventView(String clientName, int partition, long sequence) {
+        return EventsView.event(json, client(clientName), partition, sequence);
+    }
+
+    /** The client's last test events with their status. */
+    public ArrayNode testEventsView(String clientName) {
+        ConsumerClient client = client(clientName);
+        return EventsView.queued(json, client.testStored, client.testEvents);
+    }
+
+    /** The client's dead events with their status and dead reason. */
+    public ArrayNode deadEventsView(String clientName) {
+        ConsumerClient client = client(clientName);
+        return EventsView.queued(json, client.deadReported, client.deadEvents);
+    }
+
+    /** Asks the transport of one open session to close; false when no session has that id. */
+    public boolean drop(long sessionId, String reason) {
+        for (Session session : sessions()) {
+            if (session.id() == sessionId) {
+                session.transport().close(reason);
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean knows(String clientName) {

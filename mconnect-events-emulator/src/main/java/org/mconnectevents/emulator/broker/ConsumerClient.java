@@ -4,6 +4,7 @@ import org.mconnectevents.emulator.config.ClientConfig;
 import org.mconnectevents.emulator.event.StoredEvent;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,12 @@ import java.util.Set;
  */
 final class ConsumerClient {
 
+    static final int TEST_EVENTS_KEPT = 1000;
+
+    /** An event of the test or dead queue, under its sequence in that queue. */
+    record QueuedEvent(long sequence, StoredEvent event) {
+    }
+
     private final ClientConfig config;
     private final PartitionLog[] logs;
     private final Map<String, ConsumerGroup> groups = new LinkedHashMap<>();
@@ -25,7 +32,11 @@ final class ConsumerClient {
     final SharedQueue testEvents = new SharedQueue();
     final SharedQueue deadEvents = new SharedQueue();
     /** Every dead event reported, for inspection; trimmed by the retention. */
-    final List<StoredEvent> deadReported = new ArrayList<>();
+    final List<QueuedEvent> deadReported = new ArrayList<>();
+    /** The last {@link #TEST_EVENTS_KEPT} test events stored, for the console; trimmed by the retention. */
+    final ArrayDeque<QueuedEvent> testStored = new ArrayDeque<>();
+    /** The last events of each partition with their deliveries, for the console. */
+    final EventHistory history;
     private int roundRobin;
     long stored;
     /** Frames injected by tests (admin API or poison fault), not counted in {@link #stored}. */
@@ -42,6 +53,7 @@ final class ConsumerClient {
         for (int p = 0; p < partitions; p++) {
             logs[p] = new PartitionLog();
         }
+        this.history = new EventHistory(partitions);
     }
 
     String name() {
@@ -83,12 +95,26 @@ final class ConsumerClient {
     private int append(StoredEvent event) {
         String key = event.partitionKey();
         int partition = key == null ? Math.floorMod(roundRobin++, logs.length) : Math.floorMod(key.hashCode(), logs.length);
+        history.stored(partition, logs[partition].endSequence(), event);
         logs[partition].append(event);
         return partition;
     }
 
+    /** Stores a test event for this client as consumer. */
+    void storeTest(StoredEvent event) {
+        testStored.addLast(new QueuedEvent(testEvents.add(event), event));
+        if (testStored.size() > TEST_EVENTS_KEPT) {
+            testStored.removeFirst();
+        }
+    }
+
+    /** Stores an event this client reported dead. */
+    void storeDead(StoredEvent event) {
+        deadReported.add(new QueuedEvent(deadEvents.add(event), event));
+    }
+
     /** Up to {@code max} events for the session: its test and dead events first, then its partitions. */
-    List<Delivery> take(Session session, int max) {
+    List<Delivery> take(Session session, int max, Instant now) {
         List<Delivery> taken = new ArrayList<>(Math.min(max, 256));
         if (session.wantsTest()) {
             takeShared(session, testEvents, Delivery.TEST, max, taken);
@@ -97,13 +123,13 @@ final class ConsumerClient {
             takeShared(session, deadEvents, Delivery.DEAD, max, taken);
         }
         if (session.wantsEvents()) {
-            takeStandard(session, max, taken);
+            takeStandard(session, max, taken, now);
         }
         delivered += taken.size();
         return taken;
     }
 
-    private void takeStandard(Session session, int max, List<Delivery> taken) {
+    private void takeStandard(Session session, int max, List<Delivery> taken, Instant now) {
         ConsumerGroup group = session.group();
         int start = session.nextRotation();
         for (int k = 0; k < logs.length && taken.size() < max; k++) {
@@ -114,8 +140,13 @@ final class ConsumerClient {
             }
             PartitionLog log = logs[p];
             group.skipTo(p, log.headSequence());
+            if (cursor.inFlight() == 0 && cursor.next < log.endSequence()) {
+                cursor.waitingSince = now;
+            }
             while (taken.size() < max && cursor.next < log.endSequence()) {
-                taken.add(new Delivery(session.takeOffset(), log.get(cursor.next), p, cursor.next));
+                Delivery delivery = new Delivery(session.takeOffset(), log.get(cursor.next), p, cursor.next);
+                taken.add(delivery);
+                history.delivered(delivery, session, now);
                 cursor.next++;
             }
         }
@@ -146,7 +177,9 @@ final class ConsumerClient {
         }
         testEvents.dropOlderThan(oldest);
         deadEvents.dropOlderThan(oldest);
-        deadReported.removeIf(event -> event.storedAt().isBefore(oldest));
+        deadReported.removeIf(dead -> dead.event().storedAt().isBefore(oldest));
+        testStored.removeIf(test -> test.event().storedAt().isBefore(oldest));
+        history.dropOlderThan(oldest);
     }
 
     /** Forgets every event (sessions stay open). */
@@ -160,6 +193,8 @@ final class ConsumerClient {
         testEvents.clear();
         deadEvents.clear();
         deadReported.clear();
+        testStored.clear();
+        history.clear();
         stored = 0;
         injected = 0;
         delivered = 0;

@@ -1,5 +1,6 @@
 package org.mconnectevents.emulator.broker;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,13 @@ final class ConsumerGroup {
         Session owner;
         /** The session that takes over once the owner's in-flight events of this partition are confirmed. */
         Session pendingOwner;
+        /** Events of this partition the group confirmed. */
+        long confirmed;
+        /**
+         * Since when the partition has waited for a confirmation: set when events go out with none in flight, and
+         * again whenever a confirmation moves it on; meaningful only while events are in flight.
+         */
+        Instant waitingSince;
 
         long inFlight() {
             return next - committed;
@@ -85,9 +93,11 @@ final class ConsumerGroup {
     }
 
     /** Records a confirmed delivery; returns a session that took a partition over because of it, or null. */
-    Session confirmed(Delivery delivery) {
+    Session confirmed(Delivery delivery, Instant now) {
         Cursor cursor = cursors[delivery.partition()];
         cursor.committed = Math.max(cursor.committed, delivery.sequence() + 1);
+        cursor.confirmed++;
+        cursor.waitingSince = now;
         confirmed++;
         if (cursor.pendingOwner != null && cursor.inFlight() == 0) {
             cursor.owner = cursor.pendingOwner;
@@ -110,6 +120,7 @@ final class ConsumerGroup {
         for (int p = 0; p < cursors.length; p++) {
             cursors[p].committed = logs[p].endSequence();
             cursors[p].next = logs[p].endSequence();
+            cursors[p].confirmed = 0;
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -123,6 +124,21 @@ final class PersonalDataLog {
         ArrayNode array = json.createArrayNode();
         entries.getOrDefault(consumer, List.of()).forEach(array::add);
         return array;
+    }
+
+    ArrayNode entries(String consumer, String subject, String type) {
+        ArrayNode array = json.createArrayNode();
+        for (ObjectNode entry : entries.getOrDefault(consumer, List.of())) {
+            if (contains(entry.path("subject").asText(""), subject) && contains(entry.path("type").asText(""), type)) {
+                array.add(entry);
+            }
+        }
+        return array;
+    }
+
+    private static boolean contains(String value, String part) {
+        return part == null || part.isEmpty()
+                || value.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }
 
     int count(String consumer) {

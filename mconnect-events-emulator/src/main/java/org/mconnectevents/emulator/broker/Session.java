@@ -19,14 +19,17 @@ public final class Session {
     private final boolean dead;
     private final SessionTransport transport;
     private final Instant deliverableAt;
+    private final Instant openedAt;
     final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
     private long nextOffset = ThreadLocalRandom.current().nextLong(1, 1L << 31);
     private int rotation;
     private boolean closed;
     private long highestConfirm = Long.MIN_VALUE;
+    /** When a confirmation last confirmed something in this session, or {@code null}. */
+    private Instant lastConfirmedAt;
 
     Session(long id, ConsumerClient client, ConsumerGroup group, SessionOptions options,
-            SessionTransport transport, Instant deliverableAt) {
+            SessionTransport transport, Instant openedAt, Instant deliverableAt) {
         this.id = id;
         this.client = client;
         this.group = group;
@@ -34,6 +37,7 @@ public final class Session {
         this.test = options.test();
         this.dead = options.dead();
         this.transport = transport;
+        this.openedAt = openedAt;
         this.deliverableAt = deliverableAt;
     }
 
@@ -67,6 +71,26 @@ public final class Session {
     /** When this session may receive its first event (a fault may delay it). */
     public Instant deliverableAt() {
         return deliverableAt;
+    }
+
+    /** When the session opened. */
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    /** How the client is connected: {@code websocket} or {@code long-polling}. */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /** When a confirmation of this session last confirmed at least one event, or {@code null}. */
+    public Instant lastConfirmedAt() {
+        return lastConfirmedAt;
+    }
+
+    /** The highest offset this session confirmed so far, or {@code null}. */
+    public Long highestConfirmedOffset() {
+        return highestConfirm == Long.MIN_VALUE ? null : highestConfirm;
     }
 
     ConsumerClient client() {
@@ -106,6 +130,10 @@ public final class Session {
         boolean increasing = offset >= highestConfirm;
         highestConfirm = Math.max(highestConfirm, offset);
         return increasing;
+    }
+
+    void confirmedAt(Instant when) {
+        lastConfirmedAt = when;
     }
 
     void markClosed() {

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface SessionTransport {
 
+    /** The transport as the console names it: {@code websocket} or {@code long-polling}. */
+    String name();
+
     /** How many events the transport can take now, before the unconfirmed window is applied. */
     int demand();
 

@@ -18,8 +18,19 @@ final class SharedQueue {
     private long nextSequence;
     private long confirmed;
 
-    void add(StoredEvent event) {
-        available.put(nextSequence++, event);
+    /** Adds an event; returns its sequence in this queue. */
+    long add(StoredEvent event) {
+        long sequence = nextSequence++;
+        available.put(sequence, event);
+        return sequence;
+    }
+
+    /** What became of the event of that sequence: {@code pending}, {@code in flight} or {@code confirmed}. */
+    String status(long sequence) {
+        if (available.containsKey(sequence)) {
+            return "pending";
+        }
+        return inFlight.containsKey(sequence) ? "in flight" : "confirmed";
     }
 
     /** Takes the oldest available event into flight, or returns {@code null}. */

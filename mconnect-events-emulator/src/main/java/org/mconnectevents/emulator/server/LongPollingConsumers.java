@@ -191,6 +191,17 @@ final class LongPollingConsumers {
         new ArrayList<>(instances.values()).forEach(this::remove);
     }
 
+    /** Closes the instance of that session, if it is a long-polling one; returns whether it was. */
+    boolean close(long sessionId) {
+        for (LongPollingInstance instance : new ArrayList<>(instances.values())) {
+            if (instance.session().id() == sessionId) {
+                remove(instance);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void remove(LongPollingInstance instance) {
         instances.remove(instance.id());
         instance.markExpired();

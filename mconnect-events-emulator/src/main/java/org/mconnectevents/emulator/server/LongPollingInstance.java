@@ -129,6 +129,11 @@ final class LongPollingInstance implements SessionTransport {
     }
 
     @Override
+    public String name() {
+        return "long-polling";
+    }
+
+    @Override
     public int demand() {
         if (waiting == null || waiting.closed()) {
             return 0;

@@ -101,6 +101,13 @@ final class ProduceEndpoints {
                 });
     }
 
+    /** A test event given in structured form (the console's form), checked and stored; see ServiceServer. */
+    void storeTestEvent(String client, byte[] structuredEvent) {
+        StoredEvent event = parser.check(parser.parseStructured(structuredEvent), "the test event", now(), true);
+        schemas.check(event, "the test event");
+        broker.storeTest(client, event);
+    }
+
     /** The caller's configuration as JSON (the format may change, as on the real service). */
     void settings(HttpServerRequest request, ClientConfig caller) {
         ObjectNode settings = json.valueToTree(caller);

@@ -124,6 +124,26 @@ public final class ServiceServer {
         return sessions;
     }
 
+    /**
+     * Closes one consumer session (a long-polling instance is removed, so its URLs answer 404); its unconfirmed
+     * events come again. False when no session has that id. Called on the broker loop.
+     */
+    public boolean dropSession(long sessionId) {
+        return longPolling.close(sessionId)
+                || broker.drop(sessionId, "the service closed the session (admin request)");
+    }
+
+    /**
+     * Stores a test event for a client as {@code POST /ce/tools/consumer/test} from that client would, from one
+     * CloudEvent in structured JSON form, checked as the service checks a produced event (the type's schema
+     * included). Called on the broker loop.
+     *
+     * @throws EventRejectedException with the status and text the service would answer
+     */
+    public void storeTestEvent(String client, byte[] structuredEvent) {
+        produce.storeTestEvent(client, structuredEvent);
+    }
+
     private void route(HttpServerRequest request) {
         // an origin server with a clock sends it on every answer (RFC 9110, 6.6.1); producers compare it with theirs
         request.response().putHeader(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)));

@@ -74,6 +74,11 @@ final class WebSocketConsumer implements SessionTransport {
     }
 
     @Override
+    public String name() {
+        return "websocket";
+    }
+
+    @Override
     public int demand() {
         return closing || socket.isClosed() || socket.writeQueueFull() ? 0 : Integer.MAX_VALUE;
     }

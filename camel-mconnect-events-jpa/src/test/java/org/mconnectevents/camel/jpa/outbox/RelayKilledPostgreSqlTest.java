@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A relay whose database session PostgreSQL kills while the service is storing its batch (the relay's transaction
- * holds the lane locks, uncommitted): the transaction is gone, the rows stay pending, and the next transaction sends
- * them again. Every event arrives, in order per key; some twice.
+ * A relay whose database session PostgreSQL kills after the service stored its batch and before it answered (the
+ * relay's transaction holds the lane locks, uncommitted): the transaction is gone, the rows stay pending, and the next
+ * transaction sends them again. Every event arrives, in order per key; the killed transaction's events twice.
  */
 class RelayKilledPostgreSqlTest extends OutboxRelayTestSupport {
 
@@ -31,13 +31,15 @@ class RelayKilledPostgreSqlTest extends OutboxRelayTestSupport {
     void aRelayKilledMidBatchLosesNothing() throws Exception {
         consumeAll();
         insert(orders("order-", 50, n -> "customer-" + n % 5));
-        // the service answers slowly, so the relay's transaction is open, with its lanes locked, while we kill it
-        emulator.setFaults(Faults.builder().responseDelay(Duration.ofMillis(1500)).build());
+        // the service stores a batch and holds its answer back, so the relay's transaction is open, with its lanes
+        // locked, after the events were stored: killed then, it cannot mark them sent, and they go again
+        emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(5)).build());
         startRelay("relay");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> terminateRelaySessions() > 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> consumedCount() > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> emulator.state().get("produced").asLong() > 0);
+        int killed = terminateRelaySessions();
         emulator.clearFaults();
+        assertThat(killed).as("relay sessions killed while the service held back the answer to their stored batch").isPositive();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> count("sent_at IS NULL") == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> consumed.values().stream().flatMap(List::stream).distinct().count() == 50);
