@@ -66,6 +66,8 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
     private volatile boolean consuming;
     /** Set once a producer was made on this endpoint: the dev console lists its counters. */
     private volatile boolean producing;
+    /** Set by an outbox relay that sends through this endpoint: the operator's checklist asks for one. */
+    private volatile boolean outboxRelay;
 
     public MConnectEventsEndpoint(String uri, MConnectEventsComponent component, MConnectEventsChannel channel,
                                   MConnectEventsConfiguration configuration) {
@@ -206,6 +208,16 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
     /** Whether a consumer was made on this endpoint. */
     public boolean hasConsumer() {
         return consuming;
+    }
+
+    /** An outbox relay sends through this endpoint (the relay of {@code camel-mconnect-events-jpa} says so itself). */
+    public void markOutboxRelay() {
+        outboxRelay = true;
+    }
+
+    /** Whether an outbox relay sends through this endpoint. */
+    public boolean hasOutboxRelay() {
+        return outboxRelay;
     }
 
     /** What this endpoint's producers sent, as the operator's producer checklist looks at it. */

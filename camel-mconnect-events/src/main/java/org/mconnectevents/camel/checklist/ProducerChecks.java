@@ -71,7 +71,13 @@ final class ProducerChecks {
             findings.add(new ChecklistFinding(OUTBOX, MET, "outbox " + outbox.name(), "a relay sends the rows written in the"
                     + " business transactions, in order, marking them sent"));
         }
-        if (direct.isEmpty() && outboxes.isEmpty() && !producers.isEmpty()) {
+        List<MConnectEventsEndpoint> relayed = outboxes.isEmpty()
+                ? producers.stream().filter(MConnectEventsEndpoint::hasOutboxRelay).toList() : List.of();
+        for (MConnectEventsEndpoint endpoint : relayed) {
+            findings.add(new ChecklistFinding(OUTBOX, MET, ChecklistScope.name(endpoint), "an outbox relay sends the rows"
+                    + " written in the business transactions through this endpoint"));
+        }
+        if (direct.isEmpty() && outboxes.isEmpty() && relayed.isEmpty() && !producers.isEmpty()) {
             findings.add(new ChecklistFinding(OUTBOX, NOT_MET, "application", "events are produced from outside any route"
                     + " (a ProducerTemplate) and no outbox relay runs"));
         }

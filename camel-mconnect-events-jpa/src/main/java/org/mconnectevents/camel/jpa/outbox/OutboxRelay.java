@@ -80,6 +80,9 @@ public final class OutboxRelay implements Processor {
         // resolved now, so that a mistyped endpoint fails the relay's start rather than its first send or refusal
         Endpoint endpoint = camelContext.getEndpoint(settings.getEndpoint());
         this.redaction = endpoint instanceof MConnectEventsEndpoint events ? events.redaction() : Redaction.HIDING_EVENT_DATA;
+        if (endpoint instanceof MConnectEventsEndpoint events) {
+            events.markOutboxRelay(); // the operator's checklist: this endpoint's events come from an outbox
+        }
         this.reports = new OutboxParkedReports(camelContext, settings.getParkedEndpoint(), this::producer, redaction);
     }
 
