@@ -115,6 +115,10 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "last 1000 events one partition key may carry before the checklist reports the keys as not varied (a constant "
             + "key keeps the service from spreading the events over its partitions).")
     private double partitionKeyShareWarning = 0.5;
+    @UriParam(label = "producer,advanced", description = "The operator's checklist: a check of every event produced that"
+            + " reports, never refuses, such as the building blocks' PersonalDataPolicy.producerCheck(), which tells whether"
+            + " events carry the data subjects their consumers must record.")
+    private MConnectEventsProducedEventCheck producedEventCheck;
     @UriParam(label = "producer", defaultValue = "true", description = "On the dead channel: add the failure (exception class and "
             + "message) to the reported event as the extension attribute deadreason.")
     private boolean includeDeadReason = true;
@@ -385,6 +389,14 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setPartitionKeyShareWarning(double partitionKeyShareWarning) {
         this.partitionKeyShareWarning = partitionKeyShareWarning;
+    }
+
+    public MConnectEventsProducedEventCheck getProducedEventCheck() {
+        return producedEventCheck;
+    }
+
+    public void setProducedEventCheck(MConnectEventsProducedEventCheck producedEventCheck) {
+        this.producedEventCheck = producedEventCheck;
     }
 
     public int getMaxRequestSize() {

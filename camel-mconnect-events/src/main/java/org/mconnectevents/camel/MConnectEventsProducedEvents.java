@@ -37,9 +37,29 @@ public final class MConnectEventsProducedEvents {
     private long events;
     private long idsReused;
     private String lastReusedId;
+    private long eventsChecked;
+    private long eventsLacking;
+    private String lastLack;
 
-    /** An event passed the checks and is about to be sent. */
-    synchronized void checked(CloudEvent event) {
+    /**
+     * An event passed the checks and is about to be sent; {@code check}, when not null, is the endpoint's
+     * {@link MConnectEventsProducedEventCheck}, run here, outside this monitor.
+     */
+    void checked(CloudEvent event, MConnectEventsProducedEventCheck check) {
+        String lack = check == null ? null : check.problem(event);
+        synchronized (this) {
+            if (check != null) {
+                eventsChecked++;
+                if (lack != null) {
+                    eventsLacking++;
+                    lastLack = lack;
+                }
+            }
+            checked(event);
+        }
+    }
+
+    private void checked(CloudEvent event) {
         events++;
         String sourceAndId = event.getSource() + "\u0000" + event.getId();
         int fingerprint = fingerprint(event);
@@ -75,7 +95,8 @@ public final class MConnectEventsProducedEvents {
                 .mapToInt(Map.Entry::getValue)
                 .max().orElse(0);
         return new Snapshot(events, idsReused, lastReusedId, recentKeys.size(), withoutKey,
-                (int) keyCounts.keySet().stream().filter(key -> !key.isEmpty()).count(), largestKeyShare);
+                (int) keyCounts.keySet().stream().filter(key -> !key.isEmpty()).count(), largestKeyShare, eventsChecked,
+                eventsLacking, lastLack);
     }
 
     /**
@@ -88,8 +109,11 @@ public final class MConnectEventsProducedEvents {
      * @param withoutKey        of those, events without a {@code partitionkey}
      * @param distinctKeys      distinct keys among them
      * @param largestKeyEvents  the events of the most frequent key among them
+     * @param eventsChecked     events the endpoint's {@link MConnectEventsProducedEventCheck} looked at
+     * @param eventsLacking     of those, events it found lacking
+     * @param lastLack          what the last of those lacked, as the check said it; null when none
      */
     public record Snapshot(long events, long idsReused, String lastReusedId, int recentEvents, int withoutKey,
-                           int distinctKeys, int largestKeyEvents) {
+                           int distinctKeys, int largestKeyEvents, long eventsChecked, long eventsLacking, String lastLack) {
     }
 }

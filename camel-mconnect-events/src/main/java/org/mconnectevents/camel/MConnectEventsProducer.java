@@ -108,12 +108,12 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         if (binary) {
             var raw = EventCodec.toBinary(event);
             rules.checkRequestSize(raw.body().length(), what, false);
-            producedEvents.checked(event);
+            producedEvents.checked(event, configuration.getProducedEventCheck());
             return (endpoint.getChannel() == MConnectEventsChannel.TEST
                     ? client.produceTestEvent(raw, "test " + what) : client.produceRaw(raw, what)).map(1);
         }
         rules.checkRequestSize(json.length, what, false);
-        producedEvents.checked(event);
+        producedEvents.checked(event, configuration.getProducedEventCheck());
         return client.produceEvent(json, what).map(1);
     }
 
@@ -165,7 +165,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         if (requests.size() > 1 && !configuration.isSplitBatches()) {
             rules.checkRequestSize(EventCodec.jsonArraySize(totalBytes, batch.size()), what, true);
         }
-        batch.forEach(producedEvents::checked);
+        batch.forEach(event -> producedEvents.checked(event, configuration.getProducedEventCheck()));
         return sendInOrder(batch, requests, 0, 0);
     }
 

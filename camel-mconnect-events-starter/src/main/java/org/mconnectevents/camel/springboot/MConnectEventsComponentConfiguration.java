@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.mconnectevents.camel.MConnectEventsProducedEventCheck;
 import org.mconnectevents.camel.MConnectEventsConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -216,6 +217,13 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
      * reports the keys as not varied (a constant key keeps the service from spreading the events over its partitions).
      */
     private Double partitionKeyShareWarning = 0.5;
+
+    /**
+     * The operator's checklist: a check of every event produced that reports, never refuses, such as the building
+     * blocks' PersonalDataPolicy.producerCheck(), which tells whether events carry the data subjects their consumers
+     * must record. Give a bean reference, #bean:name or #name.
+     */
+    private MConnectEventsProducedEventCheck producedEventCheck;
 
     /**
      * Once the CamelContext has started, log how the application meets the operator's checklists: one INFO line, and a
@@ -602,6 +610,14 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
 
     public void setPartitionKeyShareWarning(Double partitionKeyShareWarning) {
         this.partitionKeyShareWarning = partitionKeyShareWarning;
+    }
+
+    public MConnectEventsProducedEventCheck getProducedEventCheck() {
+        return producedEventCheck;
+    }
+
+    public void setProducedEventCheck(MConnectEventsProducedEventCheck producedEventCheck) {
+        this.producedEventCheck = producedEventCheck;
     }
 
     public Boolean getLogChecklist() {

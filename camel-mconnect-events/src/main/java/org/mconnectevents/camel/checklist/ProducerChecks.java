@@ -55,8 +55,14 @@ final class ProducerChecks {
             findings.add(variedKeys(subject, sent, options.getPartitionKeyShareWarning()));
             findings.add(sizes(subject, options));
         }
-        findings.add(new ChecklistFinding(PERSONAL_DATA, UNKNOWN, "application", "which data subjects an event type names is"
-                + " agreed with its consumers; a consumer's personal-data record refuses an event that lacks them"));
+        List<MConnectEventsEndpoint> checked = producers.stream()
+                .filter(producer -> producer.getConfiguration().getProducedEventCheck() != null).toList();
+        checked.forEach(producer -> findings.add(personalData(ChecklistScope.name(producer), producer.getProducedEvents().snapshot())));
+        if (checked.isEmpty()) {
+            findings.add(new ChecklistFinding(PERSONAL_DATA, UNKNOWN, "application", "which data subjects an event type names"
+                    + " is agreed with its consumers, whose personal-data record refuses an event that lacks them; set"
+                    + " producedEventCheck (PersonalDataPolicy.producerCheck() of the building blocks) to check it here"));
+        }
         return findings;
     }
 
@@ -95,6 +101,18 @@ final class ProducerChecks {
         }
         return new ChecklistFinding(UNIQUE_IDS, MET, subject, "no id re-used with other content among the last "
                 + Math.min(sent.events(), MConnectEventsProducedEvents.ID_WINDOW) + " events");
+    }
+
+    private static ChecklistFinding personalData(String subject, MConnectEventsProducedEvents.Snapshot sent) {
+        if (sent.eventsChecked() == 0) {
+            return new ChecklistFinding(PERSONAL_DATA, UNKNOWN, subject, "nothing produced yet");
+        }
+        if (sent.eventsLacking() > 0) {
+            return new ChecklistFinding(PERSONAL_DATA, NOT_MET, subject, sent.eventsLacking() + " of " + sent.eventsChecked()
+                    + " events checked lacked what their consumers must record, the last: " + sent.lastLack());
+        }
+        return new ChecklistFinding(PERSONAL_DATA, MET, subject, "all " + sent.eventsChecked() + " events checked carried"
+                + " what their consumers must record");
     }
 
     private static ChecklistFinding consistentTime(String subject, MConnectEventsEndpoint producer) {

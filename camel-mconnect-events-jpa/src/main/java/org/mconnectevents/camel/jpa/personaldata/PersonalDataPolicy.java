@@ -1,6 +1,7 @@
 package org.mconnectevents.camel.jpa.personaldata;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.mconnectevents.camel.MConnectEventsProducedEventCheck;
+import org.mconnectevents.client.Redaction;
 
 /**
  * What a consumer records of the personal data it processes: its own IDNO (the legal entity that processes the
@@ -123,6 +126,29 @@ public final class PersonalDataPolicy {
     /** Every rule, by event type. */
     public Map<String, PersonalDataRule> getRules() {
         return rules;
+    }
+
+    /**
+     * The same rules on the producer's side, for the operator's checklist: set as the endpoint option
+     * {@code producedEventCheck}, it tells of each event of a type with a rule whether it carries the data subjects, legal
+     * basis and legal reason its consumers will record, naming the path that finds nothing and never quoting the data.
+     * It reports; the event is sent either way.
+     */
+    public MConnectEventsProducedEventCheck producerCheck() {
+        return event -> {
+            PersonalDataRule rule = rule(event.getType());
+            if (rule == null) {
+                return null;
+            }
+            try {
+                rule.records(String.valueOf(event.getSource()), event.getId(),
+                        event.getData() == null ? null : event.getData().toBytes(), idno, Instant.EPOCH,
+                        Redaction.HIDING_EVENT_DATA);
+                return null;
+            } catch (PersonalDataPathMissingException lacking) {
+                return lacking.getMessage();
+            }
+        };
     }
 
     @Override
