@@ -190,7 +190,8 @@ public class MConnectEventsConfiguration implements Cloneable {
     private long pingTimeout = 10_000;
     @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
               description = "On stop: how long events in flight may take to finish before the session closes without them "
-                      + "(they come again later).")
+                      + "(they come again later). A coalescing producer (lingerTime) waits this long for the service's answers "
+                      + "to the events it took.")
     private long stopTimeout = 30_000;
     @UriParam(label = "consumer", enums = "data,cloudevent", defaultValue = "data", description = "The body of a consumed "
             + "exchange: data (String for JSON and text, byte[] otherwise) or cloudevent (the whole io.cloudevents.CloudEvent).")
