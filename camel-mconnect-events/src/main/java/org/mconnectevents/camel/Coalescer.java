@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,12 +23,14 @@ import java.util.function.Consumer;
  * <p>
  * Concurrency: this object's monitor guards all of its state (the batch being filled and its size, the linger timer,
  * the events taken and not answered, closed). Requests are sent and answers handled outside the monitor; callers
- * that find {@code maxWaitingEvents} events waiting wait on it. Answers come on a Vert.x event loop: {@link Answer}
- * must hand the exchange to a Camel thread.
+ * that find {@code maxWaitingEvents} events waiting wait on it. The service's answer comes on a Vert.x event loop,
+ * which hands the answers of a batch to the continuations executor as one task: each task hands half of what it holds
+ * on to another, so that every event is answered on a thread of its own (what follows in one exchange's route never
+ * delays another's) while the event loop makes one hand-off per batch instead of one per event.
  */
 final class Coalescer {
 
-    /** Receives the fate of one event: null when stored, else why not. Called on a Vert.x event loop. */
+    /** Receives the fate of one event: null when stored, else why not. Called on a thread of the continuations executor. */
     interface Answer {
         void answered(Throwable failure);
     }
@@ -55,6 +58,7 @@ final class Coalescer {
     }
 
     private final Vertx vertx;
+    private final Executor continuations;
     private final Sender sender;
     private final Settings settings;
     private final Consumer<Integer> requestSent;
@@ -67,8 +71,9 @@ final class Coalescer {
     private final Set<Waiting> unanswered = new LinkedHashSet<>();
     private boolean closed;
 
-    Coalescer(Vertx vertx, Sender sender, Settings settings, Consumer<Integer> requestSent) {
+    Coalescer(Vertx vertx, Executor continuations, Sender sender, Settings settings, Consumer<Integer> requestSent) {
         this.vertx = vertx;
+        this.continuations = continuations;
         this.sender = sender;
         this.settings = settings;
         this.requestSent = requestSent;
@@ -196,9 +201,24 @@ final class Coalescer {
             }
             notifyAll();
         }
+        List<Runnable> answers = new ArrayList<>(due.size());
         for (Waiting each : due) {
-            each.answer.answered(failure == null ? null : ownFailure(each, batch.size(), failure));
+            answers.add(() -> each.answer.answered(failure == null ? null : ownFailure(each, batch.size(), failure)));
         }
+        if (!answers.isEmpty()) {
+            continuations.execute(() -> runEach(answers));
+        }
+    }
+
+    /** Runs the first task on this thread after handing the others on, half by half, to the continuations executor. */
+    private void runEach(List<Runnable> tasks) {
+        List<Runnable> mine = tasks;
+        while (mine.size() > 1) {
+            List<Runnable> others = mine.subList(mine.size() / 2, mine.size());
+            continuations.execute(() -> runEach(others));
+            mine = mine.subList(0, mine.size() / 2);
+        }
+        mine.get(0).run();
     }
 
     /** The failure as the exchange of one event of the batch sees it: naming its event. */

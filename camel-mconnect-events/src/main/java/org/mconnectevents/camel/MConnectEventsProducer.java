@@ -74,7 +74,7 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         Coalescer.Settings settings = new Coalescer.Settings(linger, configuration.getBatchMaxEvents(),
                 Math.min(configuration.getBatchMaxSize(), rules.maxRequestSize()), configuration.getMaxWaitingEvents(),
                 configuration.isFailWhenFull());
-        return new Coalescer(endpoint.getComponent().vertx(),
+        return new Coalescer(endpoint.getComponent().vertx(), endpoint.continuations(),
                 (events, what) -> client.produceEvents(EventCodec.jsonArray(events), what), settings,
                 events -> metrics.requestSent());
     }
@@ -135,7 +135,8 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         byte[] json = rules.checkedJson(event);
         String what = EventRules.name(event);
         rules.checkRequestSize(EventCodec.jsonArraySize(json.length, 1), what, false);
-        coalescing.add(json, what, failure -> answered(exchange, callback, routeId, 1, failure));
+        // the coalescer answers on a Camel thread already
+        coalescing.add(json, what, failure -> complete(exchange, callback, routeId, 1, failure));
     }
 
     /**
@@ -143,18 +144,20 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
      * received the answer, since the next steps of a route (a database write, say) may block.
      */
     private void answered(Exchange exchange, AsyncCallback callback, String routeId, int events, Throwable failure) {
-        endpoint.continuations().execute(() -> {
-            if (failure == null) {
-                produced(routeId, events);
-                ExchangeEvents.produced(exchange);
-            } else {
-                if (failure instanceof MConnectEventsRejectedException) {
-                    rejected(routeId, events);
-                }
-                exchange.setException(failure);
+        endpoint.continuations().execute(() -> complete(exchange, callback, routeId, events, failure));
+    }
+
+    private void complete(Exchange exchange, AsyncCallback callback, String routeId, int events, Throwable failure) {
+        if (failure == null) {
+            produced(routeId, events);
+            ExchangeEvents.produced(exchange);
+        } else {
+            if (failure instanceof MConnectEventsRejectedException) {
+                rejected(routeId, events);
             }
-            callback.done(false);
-        });
+            exchange.setException(failure);
+        }
+        callback.done(false);
     }
 
     /** Events taken for coalescing and not answered yet (0 when not coalescing). */

@@ -52,7 +52,8 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
             public void configure() {
                 from("mconnect-events:events?group=coalescing").routeId("consumer").to("mock:consumed");
 
-                from("direct:lingering").routeId("lingering").to(LINGERING);
+                from("direct:lingering").routeId("lingering").to(LINGERING)
+                        .process(exchange -> exchange.setProperty("continuedOn", Thread.currentThread().getName()));
 
                 from("direct:lingering-with-redelivery").routeId("lingering-with-redelivery")
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(50)
@@ -67,7 +68,11 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
         List<CompletableFuture<Exchange>> sent = sendAll("direct:lingering", ids("one-", 20), Map.of());
 
         List<Exchange> answered = answers(sent);
-        assertThat(answered).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(answered).allSatisfy(exchange -> {
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getProperty("continuedOn", String.class)).as("the route goes on on a Camel thread")
+                    .contains("MConnectEvents[events]").doesNotContain("eventloop");
+        });
         assertThat(emulator.state().get("produced").asLong()).isEqualTo(20);
         assertThat(endpoint(LINGERING).getProduceRequestCount()).isEqualTo(1);
         assertThat(endpoint(LINGERING).getProducedCount()).isEqualTo(20);
