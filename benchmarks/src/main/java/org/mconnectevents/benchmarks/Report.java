@@ -31,16 +31,16 @@ final class Report {
 
     void print() {
         System.out.println();
-        System.out.printf("| %-36s | %-42s | %10s | %17s | %12s | %10s | %11s |%n", "scenario", "client",
-                "events/s", "min–max", "CPU µs/event", "cores busy", "others busy");
+        System.out.printf("| %-36s | %-42s | %10s | %17s | %12s | %10s | %15s |%n", "scenario", "client",
+                "events/s", "min–max", "CPU µs/event", "cores busy", "others, min–max");
         System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(44), "-".repeat(12), "-".repeat(19),
-                "-".repeat(14), "-".repeat(12), "-".repeat(13));
+                "-".repeat(14), "-".repeat(12), "-".repeat(17));
         for (Row row : Row.values()) {
             List<Timing> runs = runs(row);
             if (runs.isEmpty() || runs.get(0).latency() != null) {
                 continue;
             }
-            System.out.printf("| %-36s | %-42s | %,10.0f | %17s | %12.1f | %10.2f | %11s |%n", row.scenario, row.client,
+            System.out.printf("| %-36s | %-42s | %,10.0f | %17s | %12.1f | %10.2f | %15s |%n", row.scenario, row.client,
                     median(runs, Timing::eventsPerSecond), spread(runs, Timing::eventsPerSecond, "%,.0f"),
                     median(runs, Timing::cpuMicrosPerEvent), median(runs, Timing::coresBusy),
                     spread(runs, Timing::othersCoresBusy, "%.2f"));
@@ -51,10 +51,10 @@ final class Report {
 
     private void printLatencies() {
         System.out.println();
-        System.out.printf("| %-36s | %-42s | %8s | %13s | %8s | %13s | %11s |%n", "scenario", "client", "p50 ms",
-                "min–max", "p99 ms", "min–max", "others busy");
+        System.out.printf("| %-36s | %-42s | %8s | %13s | %8s | %13s | %15s |%n", "scenario", "client", "p50 ms",
+                "min–max", "p99 ms", "min–max", "others, min–max");
         System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(44), "-".repeat(10), "-".repeat(15),
-                "-".repeat(10), "-".repeat(15), "-".repeat(13));
+                "-".repeat(10), "-".repeat(15), "-".repeat(17));
         for (Row row : Row.values()) {
             List<Timing> runs = runs(row);
             if (runs.isEmpty() || runs.get(0).latency() == null) {
@@ -62,7 +62,7 @@ final class Report {
             }
             ToDoubleFunction<Timing> p50 = t -> t.latency().p50Nanos() / 1e6;
             ToDoubleFunction<Timing> p99 = t -> t.latency().p99Nanos() / 1e6;
-            System.out.printf("| %-36s | %-42s | %8.2f | %13s | %8.2f | %13s | %11s |%n", row.scenario, row.client,
+            System.out.printf("| %-36s | %-42s | %8.2f | %13s | %8.2f | %13s | %15s |%n", row.scenario, row.client,
                     median(runs, p50), spread(runs, p50, "%.2f"), median(runs, p99), spread(runs, p99, "%.2f"),
                     spread(runs, Timing::othersCoresBusy, "%.2f"));
         }
