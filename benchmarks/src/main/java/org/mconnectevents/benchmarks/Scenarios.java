@@ -23,6 +23,8 @@ final class Scenarios {
     static final int IN_FLIGHT = 4;
     /** Exchanges outstanding at any time in the rows of many callers sending one event each. */
     static final int CALLERS = 64;
+    /** Exchanges outstanding in the row that shows how coalescing grows with the callers. */
+    static final int MANY_CALLERS = 512;
     /** The rate of the latency rows. */
     static final int LATENCY_RATE = 100;
 
@@ -38,6 +40,7 @@ final class Scenarios {
         CALLERS_64_OFF("one event per exchange, 64 callers", "component, coalescing off"),
         CALLERS_64_LINGER_1("one event per exchange, 64 callers", "component, lingerTime=1 ms"),
         CALLERS_64_LINGER_5("one event per exchange, 64 callers", "component, lingerTime=5 ms"),
+        CALLERS_512_LINGER_5("one event per exchange, 512 callers", "component, lingerTime=5 ms"),
         LATENCY_OFF("latency at 100 events/s", "component, coalescing off"),
         LATENCY_LINGER_1("latency at 100 events/s", "component, lingerTime=1 ms"),
         LATENCY_LINGER_5("latency at 100 events/s", "component, lingerTime=5 ms"),
@@ -57,7 +60,7 @@ final class Scenarios {
         static final List<List<Row>> GROUPS = List.of(
                 List.of(BATCH_RAW, BATCH_COMPONENT),
                 List.of(SINGLE_RAW, SINGLE_COMPONENT, SINGLE_ON_EVENT_LOOP, SINGLE_CAMEL_HTTP, SINGLE_CAMEL_HTTP_DEFAULT),
-                List.of(CALLERS_64_OFF, CALLERS_64_LINGER_1, CALLERS_64_LINGER_5),
+                List.of(CALLERS_64_OFF, CALLERS_64_LINGER_1, CALLERS_64_LINGER_5, CALLERS_512_LINGER_5),
                 List.of(LATENCY_OFF, LATENCY_LINGER_1, LATENCY_LINGER_5),
                 List.of(CONSUME_RAW, CONSUME_RAW_DECODED, CONSUME_COMPONENT));
     }
@@ -100,6 +103,7 @@ final class Scenarios {
             case CALLERS_64_OFF -> produce(1, CALLERS, n -> component.produce(workload.event(n)));
             case CALLERS_64_LINGER_1 -> produce(1, CALLERS, n -> component.produceLingering(1, workload.event(n)));
             case CALLERS_64_LINGER_5 -> produce(1, CALLERS, n -> component.produceLingering(5, workload.event(n)));
+            case CALLERS_512_LINGER_5 -> produce(1, MANY_CALLERS, n -> component.produceLingering(5, workload.event(n)));
             case LATENCY_OFF -> paced(n -> component.produce(workload.event(n)));
             case LATENCY_LINGER_1 -> paced(n -> component.produceLingering(1, workload.event(n)));
             case LATENCY_LINGER_5 -> paced(n -> component.produceLingering(5, workload.event(n)));
