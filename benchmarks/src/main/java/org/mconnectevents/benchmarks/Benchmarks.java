@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The component against a raw Vert.x client and a camel-http route, on the emulator over loopback, all in this
  * JVM: {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Every row runs once to warm up, then
- * in measured rounds (the order of the clients alternates between rounds); the table shows the best run of each
- * row. Arguments (or {@code -Dexec.args="..."}): seconds per producing run (default 4), measured rounds (default 2).
+ * in measured rounds (the order of the clients alternates between rounds); the table shows the median of each row
+ * and its spread, the ratios the median of the rounds' paired ratios. Arguments (or {@code -Dexec.args="..."}):
+ * seconds per producing run (default 4), measured rounds (default 3).
  */
 public final class Benchmarks {
 
@@ -39,7 +40,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 4);
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         printMachine();
         long started = System.nanoTime();
         try (Emulator emulator = Emulator.builder().start()) {
@@ -68,6 +69,9 @@ public final class Benchmarks {
 
     private static void round(Scenarios scenarios, String label, int consumeEvents, boolean reversed, Report report)
             throws Exception {
+        if (report != null) {
+            report.startRound();
+        }
         for (List<Row> group : Row.GROUPS) {
             List<Row> order = new ArrayList<>(group);
             if (reversed) {
@@ -80,9 +84,13 @@ public final class Benchmarks {
                     continue;
                 }
                 Timing timing = scenarios.run(row, consumeEvents);
-                System.out.printf("%-8s %-30s %-42s %,9d events %6.2f s %,9.0f events/s %7.1f CPU µs/event,"
+                System.out.printf("%-8s %-36s %-42s %,9d events %6.2f s %,9.0f events/s %7.1f CPU µs/event,"
                                 + " others busy %.2f cores%n", label, row.scenario, row.client, timing.events(),
                         timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(), timing.othersCoresBusy());
+                if (timing.latency() != null) {
+                    System.out.printf("%-8s %-36s %-42s latency p50 %.2f ms, p99 %.2f ms%n", label, row.scenario, row.client,
+                            timing.latency().p50Nanos() / 1e6, timing.latency().p99Nanos() / 1e6);
+                }
                 if (report != null) {
                     report.add(row, timing);
                 }
@@ -95,7 +103,9 @@ public final class Benchmarks {
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));
         System.out.printf("machine: %d processors, max heap %d MiB, Java %s, GC %s; client and emulator in this JVM,"
-                        + " over loopback; %d requests in flight for every producer%n", runtime.availableProcessors(),
-                runtime.maxMemory() >> 20, System.getProperty("java.version"), collectors, Scenarios.IN_FLIGHT);
+                        + " over loopback; %d requests in flight for every producer (%d exchanges in the rows of %d callers);"
+                        + " latency rows at %d events/s%n", runtime.availableProcessors(),
+                runtime.maxMemory() >> 20, System.getProperty("java.version"), collectors, Scenarios.IN_FLIGHT,
+                Scenarios.CALLERS, Scenarios.CALLERS, Scenarios.LATENCY_RATE);
     }
 }

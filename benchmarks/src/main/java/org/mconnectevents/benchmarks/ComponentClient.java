@@ -25,11 +25,14 @@ final class ComponentClient {
 
     private static final String PRODUCE = "direct:mconnect-events";
     private static final String CONSUME = "mconnect-events-consume";
+    /** The linger times (ms) of the coalescing routes. */
+    static final int[] LINGER_TIMES = {1, 5};
 
     private final CamelContext camel;
     private final ProducerTemplate template;
     private final Endpoint produce;
     private final AsyncProducer producer;
+    private final java.util.Map<Integer, Endpoint> lingeringRoutes = new java.util.HashMap<>();
     private volatile Consumption consumption;
 
     ComponentClient(CamelContext camel, Vertx vertx, Emulator emulator) throws Exception {
@@ -46,6 +49,10 @@ final class ComponentClient {
             @Override
             public void configure() {
                 from(PRODUCE).routeId("mconnect-events-produce").to("mconnect-events:events");
+                for (int linger : LINGER_TIMES) {
+                    from(PRODUCE + "-linger-" + linger).routeId("mconnect-events-produce-linger-" + linger)
+                            .to("mconnect-events:events?lingerTime=" + linger);
+                }
                 from("mconnect-events:events?parallelism=1&keyStore=" + consumerKeyStore)
                         .routeId(CONSUME).autoStartup(false)
                         .process(exchange -> consumption.received(exchange));
@@ -54,6 +61,9 @@ final class ComponentClient {
         this.template = camel.createProducerTemplate();
         this.produce = camel.getEndpoint(PRODUCE);
         this.producer = produce.createAsyncProducer();
+        for (int linger : LINGER_TIMES) {
+            lingeringRoutes.put(linger, camel.getEndpoint(PRODUCE + "-linger-" + linger));
+        }
         camel.addService(producer, true, true);
     }
 
@@ -75,6 +85,14 @@ final class ComponentClient {
         Exchange exchange = produce.createExchange();
         exchange.getMessage().setBody(body);
         return template.asyncSend(produce, exchange).thenApply(ComponentClient::succeeded);
+    }
+
+    /** Sends one event through the route whose producer coalesces with this linger time (ms). */
+    CompletionStage<Exchange> produceLingering(int lingerTime, Object body) {
+        Endpoint lingering = lingeringRoutes.get(lingerTime);
+        Exchange exchange = lingering.createExchange();
+        exchange.getMessage().setBody(body);
+        return template.asyncSend(lingering, exchange).thenApply(ComponentClient::succeeded);
     }
 
     /**

@@ -21,6 +21,12 @@ final class Scenarios {
 
     /** Requests outstanding at any time, for every producing client alike. */
     static final int IN_FLIGHT = 4;
+    /** Exchanges outstanding at any time in the rows of many callers sending one event each. */
+    static final int CALLERS = 64;
+    /** Exchanges outstanding in the row that shows how coalescing grows with the callers. */
+    static final int MANY_CALLERS = 512;
+    /** The rate of the latency rows. */
+    static final int LATENCY_RATE = 100;
 
     /** A row of the table: what is measured, and with which client. */
     enum Row {
@@ -31,6 +37,13 @@ final class Scenarios {
         SINGLE_ON_EVENT_LOOP("produce, one event per request", "component, route on the Vert.x event loop"),
         SINGLE_CAMEL_HTTP("produce, one event per request", "camel-http route, connections kept"),
         SINGLE_CAMEL_HTTP_DEFAULT("produce, one event per request", "camel-http route, out of the box"),
+        CALLERS_64_OFF("one event per exchange, 64 callers", "component, coalescing off"),
+        CALLERS_64_LINGER_1("one event per exchange, 64 callers", "component, lingerTime=1 ms"),
+        CALLERS_64_LINGER_5("one event per exchange, 64 callers", "component, lingerTime=5 ms"),
+        CALLERS_512_LINGER_5("one event per exchange, 512 callers", "component, lingerTime=5 ms"),
+        LATENCY_OFF("latency at 100 events/s", "component, coalescing off"),
+        LATENCY_LINGER_1("latency at 100 events/s", "component, lingerTime=1 ms"),
+        LATENCY_LINGER_5("latency at 100 events/s", "component, lingerTime=5 ms"),
         CONSUME_RAW("consume over WebSocket", "raw Vert.x client, reads the offset only"),
         CONSUME_RAW_DECODED("consume over WebSocket", "raw Vert.x client, decodes each event"),
         CONSUME_COMPONENT("consume over WebSocket", "component, auto-confirm, parallelism=1");
@@ -47,6 +60,8 @@ final class Scenarios {
         static final List<List<Row>> GROUPS = List.of(
                 List.of(BATCH_RAW, BATCH_COMPONENT),
                 List.of(SINGLE_RAW, SINGLE_COMPONENT, SINGLE_ON_EVENT_LOOP, SINGLE_CAMEL_HTTP, SINGLE_CAMEL_HTTP_DEFAULT),
+                List.of(CALLERS_64_OFF, CALLERS_64_LINGER_1, CALLERS_64_LINGER_5, CALLERS_512_LINGER_5),
+                List.of(LATENCY_OFF, LATENCY_LINGER_1, LATENCY_LINGER_5),
                 List.of(CONSUME_RAW, CONSUME_RAW_DECODED, CONSUME_COMPONENT));
     }
 
@@ -85,12 +100,37 @@ final class Scenarios {
             case SINGLE_ON_EVENT_LOOP -> produce(1, n -> component.produceOnThisThread(workload.event(n)));
             case SINGLE_CAMEL_HTTP -> produce(1, n -> camelHttp.produce(workload.json(n)));
             case SINGLE_CAMEL_HTTP_DEFAULT -> produce(1, n -> camelHttpDefault.produce(workload.json(n)));
+            case CALLERS_64_OFF -> produce(1, CALLERS, n -> component.produce(workload.event(n)));
+            case CALLERS_64_LINGER_1 -> produce(1, CALLERS, n -> component.produceLingering(1, workload.event(n)));
+            case CALLERS_64_LINGER_5 -> produce(1, CALLERS, n -> component.produceLingering(5, workload.event(n)));
+            case CALLERS_512_LINGER_5 -> produce(1, MANY_CALLERS, n -> component.produceLingering(5, workload.event(n)));
+            case LATENCY_OFF -> paced(n -> component.produce(workload.event(n)));
+            case LATENCY_LINGER_1 -> paced(n -> component.produceLingering(1, workload.event(n)));
+            case LATENCY_LINGER_5 -> paced(n -> component.produceLingering(5, workload.event(n)));
             case CONSUME_RAW, CONSUME_RAW_DECODED, CONSUME_COMPONENT -> consume(row, workload, consumeEvents);
         };
     }
 
     private Timing produce(int eventsPerRequest, IntFunction<CompletionStage<?>> request) throws Exception {
-        Timing timing = Timing.of(() -> (long) eventsPerRequest * InFlight.runFor(duration, IN_FLIGHT, request));
+        return produce(eventsPerRequest, IN_FLIGHT, request);
+    }
+
+    private Timing produce(int eventsPerRequest, int inFlight, IntFunction<CompletionStage<?>> request) throws Exception {
+        Timing timing = Timing.of(() -> (long) eventsPerRequest * InFlight.runFor(duration, inFlight, request));
+        return checkedStored(timing);
+    }
+
+    /** One event every 1/100 s for the run's duration, each one's latency recorded. */
+    private Timing paced(IntFunction<CompletionStage<?>> request) throws Exception {
+        Timing.Latency[] latency = new Timing.Latency[1];
+        Timing timing = Timing.of(() -> {
+            latency[0] = Paced.runFor(duration, LATENCY_RATE, request);
+            return duration.toMillis() * LATENCY_RATE / 1000;
+        });
+        return checkedStored(timing.withLatency(latency[0]));
+    }
+
+    private Timing checkedStored(Timing timing) {
         long stored = emulator.state().get("produced").asLong();
         if (stored != timing.events()) {
             throw new IllegalStateException("the service stored " + stored + " events, not " + timing.events());

@@ -15,8 +15,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param nanos        wall-clock time
  * @param cpuNanos     CPU time of every thread of this process in the same interval
  * @param othersNanos  CPU time of every other process of the machine in the same interval (-1 when unknown)
+ * @param latency      the latency of each event, for the rows that measure it; null otherwise
  */
-record Timing(long events, long nanos, long cpuNanos, long othersNanos) {
+record Timing(long events, long nanos, long cpuNanos, long othersNanos, Latency latency) {
+
+    /** Percentiles of the time from handing an event over to its answer. */
+    record Latency(long p50Nanos, long p99Nanos) {
+
+        /** The percentiles of these latencies (sorted in place). */
+        static Latency of(long[] nanos) {
+            java.util.Arrays.sort(nanos);
+            return new Latency(percentile(nanos, 50), percentile(nanos, 99));
+        }
+
+        private static long percentile(long[] sorted, int percent) {
+            int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+
+    /** The same run with the latencies of its events. */
+    Timing withLatency(Latency measured) {
+        return new Timing(events, nanos, cpuNanos, othersNanos, measured);
+    }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -64,7 +85,7 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos) {
         Timing until(long events, Snapshot end) {
             long cpu = end.cpu - this.cpu;
             long others = machineBusy < 0 || end.machineBusy < 0 ? -1 : Math.max(0, end.machineBusy - machineBusy - cpu);
-            return new Timing(events, end.wall - wall, cpu, others);
+            return new Timing(events, end.wall - wall, cpu, others, null);
         }
 
         /** CPU time every process of the machine took since boot (first line of /proc/stat); -1 elsewhere than Linux. */

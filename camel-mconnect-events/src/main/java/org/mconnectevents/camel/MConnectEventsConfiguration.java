@@ -101,6 +101,28 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "requests. Each request is stored all or nothing, but the collection as a whole no longer is; when false such "
             + "a collection is refused whole and nothing is sent.")
     private boolean splitBatches;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Coalescing (Kafka's linger.ms): how long a single event waits for others before they go "
+                      + "together as one batch request (POST /ce/produce/events). 0 (the default) sends every event at once "
+                      + "on its own. Each exchange still completes with its own event's fate: a refused event fails only "
+                      + "its exchange. Events channel only; the test channel sends every test event alone.")
+    private long lingerTime;
+    @UriParam(label = "producer", defaultValue = "500", description = "Coalescing: the most events in one batch request; "
+            + "a batch this full is sent without waiting for lingerTime.")
+    private int batchMaxEvents = 500;
+    @UriParam(label = "producer,advanced", defaultValue = "1048576", description = "Coalescing (Kafka's batch.size): the "
+            + "largest batch request body in bytes; a batch that would grow past it is sent without waiting for "
+            + "lingerTime. maxRequestSize bounds it.")
+    private int batchMaxSize = 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "10000", description = "Coalescing (Kafka's buffer.memory, counted in "
+            + "events): the most events taken and not yet answered (waiting for their batch or in flight). Beyond it a "
+            + "caller waits until events are answered, or fails at once with failWhenFull; so memory stays bounded by "
+            + "this many events of at most maxEventSize.")
+    private int maxWaitingEvents = 10_000;
+    @UriParam(label = "producer", defaultValue = "false", description = "Coalescing (Kafka's max.block.ms=0): when "
+            + "maxWaitingEvents events are waiting, fail the exchange at once with MConnectEventsUnavailableException "
+            + "(retryable) instead of making the caller wait. A caller on a Vert.x event loop never waits: it always fails so.")
+    private boolean failWhenFull;
     @UriParam(label = "advanced", defaultValue = "65536", description = "The largest event, in bytes of its JSON form: a produced "
             + "event over it is refused before sending; a consumed one over it is handed to the route as an event that "
             + "cannot be read (a poison event, see MConnectEventsDecodeException).")
@@ -180,7 +202,8 @@ public class MConnectEventsConfiguration implements Cloneable {
     private long pingTimeout = 10_000;
     @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
               description = "On stop: how long events in flight may take to finish before the session closes without them "
-                      + "(they come again later).")
+                      + "(they come again later). A coalescing producer (lingerTime) waits this long for the service's answers "
+                      + "to the events it took.")
     private long stopTimeout = 30_000;
     @UriParam(label = "consumer", enums = "data,cloudevent", defaultValue = "data", description = "The body of a consumed "
             + "exchange: data (String for JSON and text, byte[] otherwise) or cloudevent (the whole io.cloudevents.CloudEvent).")
@@ -565,5 +588,45 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setStructuralExceptions(String structuralExceptions) {
         this.structuralExceptions = structuralExceptions;
+    }
+
+    public long getLingerTime() {
+        return lingerTime;
+    }
+
+    public void setLingerTime(long lingerTime) {
+        this.lingerTime = lingerTime;
+    }
+
+    public int getBatchMaxEvents() {
+        return batchMaxEvents;
+    }
+
+    public void setBatchMaxEvents(int batchMaxEvents) {
+        this.batchMaxEvents = batchMaxEvents;
+    }
+
+    public int getBatchMaxSize() {
+        return batchMaxSize;
+    }
+
+    public void setBatchMaxSize(int batchMaxSize) {
+        this.batchMaxSize = batchMaxSize;
+    }
+
+    public int getMaxWaitingEvents() {
+        return maxWaitingEvents;
+    }
+
+    public void setMaxWaitingEvents(int maxWaitingEvents) {
+        this.maxWaitingEvents = maxWaitingEvents;
+    }
+
+    public boolean isFailWhenFull() {
+        return failWhenFull;
+    }
+
+    public void setFailWhenFull(boolean failWhenFull) {
+        this.failWhenFull = failWhenFull;
     }
 }

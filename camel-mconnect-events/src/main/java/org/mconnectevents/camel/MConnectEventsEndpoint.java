@@ -326,6 +326,11 @@ public class MConnectEventsEndpoint extends DefaultEndpoint implements EndpointS
         return metrics.rejectedCount();
     }
 
+    @ManagedAttribute(description = "Produce requests sent (a batch, coalesced or not, is one; a refused batch halved is several)")
+    public long getProduceRequestCount() {
+        return metrics.produceRequestsCount();
+    }
+
     @ManagedAttribute(description = "Events consumed (exchanges started)")
     public long getConsumedCount() {
         return metrics.consumedCount();

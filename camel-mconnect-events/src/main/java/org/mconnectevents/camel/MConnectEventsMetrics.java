@@ -7,6 +7,7 @@ final class MConnectEventsMetrics {
 
     private final LongAdder produced = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder produceRequests = new LongAdder();
     private final LongAdder consumed = new LongAdder();
     private final LongAdder confirmed = new LongAdder();
     private final LongAdder dead = new LongAdder();
@@ -18,6 +19,14 @@ final class MConnectEventsMetrics {
 
     void rejected(int events) {
         rejected.add(events);
+    }
+
+    void requestSent() {
+        produceRequests.increment();
+    }
+
+    long produceRequestsCount() {
+        return produceRequests.sum();
     }
 
     void consumedOne() {

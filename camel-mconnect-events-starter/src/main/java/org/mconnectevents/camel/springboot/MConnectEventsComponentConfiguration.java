@@ -115,7 +115,7 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
 
     /**
      * On stop: how long events in flight may take to finish before the session closes without them (they come again
-     * later).
+     * later). A coalescing producer (lingerTime) waits this long for the service's answers to the events it took.
      */
     private Duration stopTimeout = Duration.ofMillis(30000);
 
@@ -179,6 +179,39 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
      * collection as a whole no longer is; when false such a collection is refused whole and nothing is sent.
      */
     private Boolean splitBatches = false;
+
+    /**
+     * Coalescing (Kafka's linger.ms): how long a single event waits for others before they go together as one batch
+     * request (POST /ce/produce/events). 0 (the default) sends every event at once on its own. Each exchange still
+     * completes with its own event's fate: a refused event fails only its exchange. Events channel only; the test
+     * channel sends every test event alone.
+     */
+    private Duration lingerTime = Duration.ofMillis(0);
+
+    /**
+     * Coalescing: the most events in one batch request; a batch this full is sent without waiting for lingerTime.
+     */
+    private Integer batchMaxEvents = 500;
+
+    /**
+     * Coalescing (Kafka's batch.size): the largest batch request body in bytes; a batch that would grow past it is sent
+     * without waiting for lingerTime. maxRequestSize bounds it.
+     */
+    private Integer batchMaxSize = 1048576;
+
+    /**
+     * Coalescing (Kafka's buffer.memory, counted in events): the most events taken and not yet answered (waiting for
+     * their batch or in flight). Beyond it a caller waits until events are answered, or fails at once with
+     * failWhenFull; so memory stays bounded by this many events of at most maxEventSize.
+     */
+    private Integer maxWaitingEvents = 10000;
+
+    /**
+     * Coalescing (Kafka's max.block.ms=0): when maxWaitingEvents events are waiting, fail the exchange at once with
+     * MConnectEventsUnavailableException (retryable) instead of making the caller wait. A caller on a Vert.x event
+     * loop never waits: it always fails so.
+     */
+    private Boolean failWhenFull = false;
 
     /**
      * On the dead channel: exception classes (names, comma separated; subclasses match) that are about the data even
@@ -802,5 +835,45 @@ public class MConnectEventsComponentConfiguration extends ComponentConfiguration
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Duration getLingerTime() {
+        return lingerTime;
+    }
+
+    public void setLingerTime(Duration lingerTime) {
+        this.lingerTime = lingerTime;
+    }
+
+    public Integer getBatchMaxEvents() {
+        return batchMaxEvents;
+    }
+
+    public void setBatchMaxEvents(Integer batchMaxEvents) {
+        this.batchMaxEvents = batchMaxEvents;
+    }
+
+    public Integer getBatchMaxSize() {
+        return batchMaxSize;
+    }
+
+    public void setBatchMaxSize(Integer batchMaxSize) {
+        this.batchMaxSize = batchMaxSize;
+    }
+
+    public Integer getMaxWaitingEvents() {
+        return maxWaitingEvents;
+    }
+
+    public void setMaxWaitingEvents(Integer maxWaitingEvents) {
+        this.maxWaitingEvents = maxWaitingEvents;
+    }
+
+    public Boolean getFailWhenFull() {
+        return failWhenFull;
+    }
+
+    public void setFailWhenFull(Boolean failWhenFull) {
+        this.failWhenFull = failWhenFull;
     }
 }

@@ -1,0 +1,276 @@
+package org.mconnectevents.camel;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.mconnectevents.client.EventCodec;
+import org.mconnectevents.client.MConnectEventsRejectedException;
+import org.mconnectevents.client.MConnectEventsUnavailableException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The single events of one producer that wait up to {@code lingerTime} for others, to go together as one
+ * {@code POST /ce/produce/events}. Every event is answered exactly once, with null (stored) or the failure of its own
+ * event: a refused batch is halved until the refused events are found (the service stores a batch all or nothing),
+ * any other failure fails every event of the batch.
+ * <p>
+ * Concurrency: this object's monitor guards all of its state (the batch being filled and its size, the linger timer,
+ * the events taken and not answered, closed). Requests are sent and answers handled outside the monitor; callers
+ * that find {@code maxWaitingEvents} events waiting wait on it. The service's answer comes on a Vert.x event loop,
+ * which hands the answers of a batch to the continuations executor as one task: each task hands half of what it holds
+ * on to another, so that every event is answered on a thread of its own (what follows in one exchange's route never
+ * delays another's) while the event loop makes one hand-off per batch instead of one per event.
+ */
+final class Coalescer {
+
+    /** Receives the fate of one event: null when stored, else why not. Called on a thread of the continuations executor. */
+    interface Answer {
+        void answered(Throwable failure);
+    }
+
+    /** Sends a batch body (a JSON array) and completes when the service answered; {@code what} names the batch. */
+    interface Sender {
+        Future<Void> send(List<byte[]> events, String what);
+    }
+
+    /** The settings, checked by the producer at start. */
+    record Settings(long lingerMillis, int maxEvents, long maxBytes, int maxWaiting, boolean failWhenFull) {
+    }
+
+    /** An event taken: its JSON form, how errors name it, and who waits for its fate. */
+    private static final class Waiting {
+        final byte[] json;
+        final String what;
+        final Answer answer;
+
+        Waiting(byte[] json, String what, Answer answer) {
+            this.json = json;
+            this.what = what;
+            this.answer = answer;
+        }
+    }
+
+    private final Vertx vertx;
+    private final Executor continuations;
+    private final Sender sender;
+    private final Settings settings;
+    private final Consumer<Integer> requestSent;
+
+    // guarded by this
+    private List<Waiting> filling = new ArrayList<>();
+    private long fillingBytes;
+    private long timer = -1;
+    /** Taken and not answered: in {@link #filling} or in a request. */
+    private final Set<Waiting> unanswered = new LinkedHashSet<>();
+    private boolean closed;
+
+    Coalescer(Vertx vertx, Executor continuations, Sender sender, Settings settings, Consumer<Integer> requestSent) {
+        this.vertx = vertx;
+        this.continuations = continuations;
+        this.sender = sender;
+        this.settings = settings;
+        this.requestSent = requestSent;
+    }
+
+    /**
+     * Takes an event into the batch being filled, in the order callers reach this method; sends the batch when it is
+     * full. Waits while {@code maxWaiting} events are unanswered (fails instead with {@code failWhenFull}, or on a
+     * Vert.x event loop, which must never wait).
+     *
+     * @throws MConnectEventsUnavailableException when full and not waiting, or when the producer is stopping
+     */
+    void add(byte[] json, String what, Answer answer) throws InterruptedException {
+        List<Waiting> full;
+        List<Waiting> fullWithIt = null;
+        synchronized (this) {
+            awaitRoom(what);
+            Waiting event = new Waiting(json, what, answer);
+            unanswered.add(event);
+            full = wouldOverflow(json.length) ? takeFilling() : null;
+            filling.add(event);
+            fillingBytes += json.length;
+            if (filling.size() >= settings.maxEvents()) {
+                fullWithIt = takeFilling();
+            } else if (timer < 0) {
+                timer = vertx.setTimer(Math.max(1, settings.lingerMillis()), this::lingered);
+            }
+        }
+        send(full);
+        send(fullWithIt);
+    }
+
+    private void awaitRoom(String what) throws InterruptedException {
+        while (!closed && unanswered.size() >= settings.maxWaiting()) {
+            if (settings.failWhenFull() || Context.isOnEventLoopThread()) {
+                throw new MConnectEventsUnavailableException(0, "Could not take " + what + ": " + unanswered.size()
+                        + " events wait for the service (maxWaitingEvents=" + settings.maxWaiting() + "); retry later"
+                        + (settings.failWhenFull() ? "" : " (a caller on a Vert.x event loop never waits)"), null);
+            }
+            wait();
+        }
+        if (closed) {
+            throw new MConnectEventsUnavailableException(0, "Could not take " + what + ": the producer is stopping; retry", null);
+        }
+    }
+
+    private boolean wouldOverflow(int bytes) {
+        return !filling.isEmpty() && EventCodec.jsonArraySize(fillingBytes + bytes, filling.size() + 1) > settings.maxBytes();
+    }
+
+    /** The batch being filled, for sending; a new one starts. Under the monitor. */
+    private List<Waiting> takeFilling() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+        List<Waiting> taken = filling;
+        filling = new ArrayList<>();
+        fillingBytes = 0;
+        return taken;
+    }
+
+    private void lingered(long firedTimer) {
+        List<Waiting> batch;
+        synchronized (this) {
+            if (timer != firedTimer) {
+                return;
+            }
+            timer = -1;
+            batch = takeFilling();
+        }
+        send(batch);
+    }
+
+    private void send(List<Waiting> batch) {
+        if (batch != null && !batch.isEmpty()) {
+            sendOrHalve(batch);
+        }
+    }
+
+    /**
+     * Sends a batch; when the service refuses it for what one of its events holds, sends each half in turn (so events
+     * keep their order) until every refused event is alone. Completes when every event of the batch was answered.
+     */
+    private Future<Void> sendOrHalve(List<Waiting> batch) {
+        Future<Void> sent;
+        try {
+            requestSent.accept(batch.size());
+            sent = sender.send(batch.stream().map(each -> each.json).toList(), describe(batch));
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
+        }
+        return sent.transform(result -> {
+            if (result.succeeded()) {
+                answer(batch, null);
+                return Future.succeededFuture();
+            }
+            Throwable failure = result.cause();
+            if (batch.size() > 1 && refusedForAnEvent(failure)) {
+                int half = batch.size() / 2;
+                return sendOrHalve(batch.subList(0, half)).compose(done -> sendOrHalve(batch.subList(half, batch.size())));
+            }
+            answer(batch, failure);
+            return Future.succeededFuture();
+        });
+    }
+
+    /**
+     * Whether a refusal may be about one event only, so that halving finds it: malformed (400), a type or source not
+     * allowed (401), too large (413), data not matching the schema (422). A wrong URL (404) is the same for all.
+     */
+    private static boolean refusedForAnEvent(Throwable failure) {
+        return failure instanceof MConnectEventsRejectedException rejected
+                && (rejected.getStatus() == 400 || rejected.getStatus() == 401 || rejected.getStatus() == 413
+                || rejected.getStatus() == 422);
+    }
+
+    private void answer(List<Waiting> batch, Throwable failure) {
+        List<Waiting> due = new ArrayList<>(batch.size());
+        synchronized (this) {
+            for (Waiting each : batch) {
+                if (unanswered.remove(each)) {
+                    due.add(each);
+                }
+            }
+            notifyAll();
+        }
+        List<Runnable> answers = new ArrayList<>(due.size());
+        for (Waiting each : due) {
+            answers.add(() -> each.answer.answered(failure == null ? null : ownFailure(each, batch.size(), failure)));
+        }
+        if (!answers.isEmpty()) {
+            continuations.execute(() -> runEach(answers));
+        }
+    }
+
+    /** Runs the first task on this thread after handing the others on, half by half, to the continuations executor. */
+    private void runEach(List<Runnable> tasks) {
+        List<Runnable> mine = tasks;
+        while (mine.size() > 1) {
+            List<Runnable> others = mine.subList(mine.size() / 2, mine.size());
+            continuations.execute(() -> runEach(others));
+            mine = mine.subList(0, mine.size() / 2);
+        }
+        mine.get(0).run();
+    }
+
+    /** The failure as the exchange of one event of the batch sees it: naming its event. */
+    private static Throwable ownFailure(Waiting event, int batchSize, Throwable failure) {
+        if (batchSize == 1) {
+            return failure;
+        }
+        String message = "Could not produce " + event.what + ", sent in a coalesced batch of " + batchSize + " events: "
+                + failure.getMessage();
+        if (failure instanceof MConnectEventsRejectedException rejected) {
+            return new MConnectEventsRejectedException(rejected.getStatus(), rejected.getServerText(), message);
+        }
+        int status = failure instanceof MConnectEventsUnavailableException unavailable ? unavailable.getStatus() : 0;
+        return new MConnectEventsUnavailableException(status, message, failure);
+    }
+
+    private static String describe(List<Waiting> batch) {
+        return batch.size() == 1 ? batch.get(0).what
+                : "a coalesced batch of " + batch.size() + " events (first " + batch.get(0).what + ")";
+    }
+
+    /**
+     * Stops taking events, sends the batch being filled and waits up to {@code timeout} for every event taken to be
+     * answered; callers waiting for room fail. Events the service has not answered by then are answered with
+     * {@link MConnectEventsUnavailableException} (they may or may not be stored), so that nothing is left waiting.
+     */
+    void close(long timeoutMillis) throws InterruptedException {
+        List<Waiting> last;
+        synchronized (this) {
+            closed = true;
+            last = takeFilling();
+            notifyAll();
+        }
+        send(last);
+        List<Waiting> late;
+        synchronized (this) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            long left;
+            while (!unanswered.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            late = new ArrayList<>(unanswered);
+        }
+        for (Waiting each : late) {
+            answer(List.of(each), new MConnectEventsUnavailableException(0, "Could not learn the fate of " + each.what
+                    + ": the producer stopped before MConnect Events answered (after " + timeoutMillis + " ms); the event "
+                    + "may or may not be stored, and sending it again is safe", null));
+        }
+    }
+
+    /** Events taken and not answered yet. */
+    synchronized int waiting() {
+        return unanswered.size();
+    }
+}
