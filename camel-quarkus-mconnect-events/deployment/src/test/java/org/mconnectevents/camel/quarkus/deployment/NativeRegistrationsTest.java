@@ -15,8 +15,8 @@ class NativeRegistrationsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APPLICATION = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(CapturedBuildItems.class).addAsResource("tls/client.p12"))
-            .overrideConfigKey("camel.component.mconnect-events.key-store", "classpath:tls/client.p12")
+            .withApplicationRoot(root -> root.addClasses(CapturedBuildItems.class).addAsResource("tls/client-key-store-stand-in.txt"))
+            .overrideConfigKey("camel.component.mconnect-events.key-store", "classpath:tls/client-key-store-stand-in.txt")
             .overrideConfigKey("camel.component.mconnect-events.trust-store", "/etc/mconnect/ca.crt")
             .overrideConfigKey("quarkus.mconnect-events.devservices.enabled", "false")
             .addBuildChainCustomizer(CapturedBuildItems.recorder());
@@ -58,7 +58,7 @@ class NativeRegistrationsTest {
     @Test
     void tlsMaterialOnTheClassPathIsIncludedAndFilesAreNot() {
         assertThat(CapturedBuildItems.get(CapturedBuildItems.RESOURCES))
-                .contains("tls/client.p12")
+                .contains("tls/client-key-store-stand-in.txt")
                 .noneMatch(resource -> resource.contains("ca.crt"));
     }
 
