@@ -24,7 +24,7 @@ import java.util.function.Function;
 /**
  * Dev Services: in dev and test mode, when the application does not say which MConnect Events to talk to
  * ({@code camel.component.mconnect-events.base-address} unset), an emulator is started in the application's JVM and
- * the component gets its address, the application client's key store and password, and the emulator's CA as trust.
+ * the component gets its address, the application client's key store and password, and the emulator's CA as trust; its admin API's address is {@value #ADMIN_ADDRESS}.
  * Never in production mode ({@link IsDevServicesSupportedByLaunchMode}); off with
  * {@code quarkus.mconnect-events.devservices.enabled=false} or {@code quarkus.devservices.enabled=false}.
  * <p>
@@ -40,6 +40,11 @@ class MConnectEventsDevServicesProcessor {
     static final String KEY_STORE = PREFIX + "key-store";
     static final String KEY_STORE_PASSWORD = PREFIX + "key-store-password";
     static final String TRUST_STORE = PREFIX + "trust-store";
+    /**
+     * The emulator's admin API, for the application's tests (state, dead events, personal-data log, faults); not a
+     * {@code quarkus.} key, so that Quarkus does not warn about a key no extension declares.
+     */
+    static final String ADMIN_ADDRESS = "mconnect-events.devservices.admin-address";
 
     private static final Logger LOG = Logger.getLogger(MConnectEventsDevServicesProcessor.class);
     private static final List<String> ROUTE_RESOURCE_SUFFIXES = List.of(".yaml", ".yml", ".xml");
@@ -69,7 +74,8 @@ class MConnectEventsDevServicesProcessor {
                         BASE_ADDRESS, EmulatorDevService::baseAddress,
                         KEY_STORE, EmulatorDevService::keyStore,
                         KEY_STORE_PASSWORD, EmulatorDevService::keyStorePassword,
-                        TRUST_STORE, EmulatorDevService::trustStore))
+                        TRUST_STORE, EmulatorDevService::trustStore,
+                        ADMIN_ADDRESS, EmulatorDevService::adminAddress))
                 .build());
     }
 

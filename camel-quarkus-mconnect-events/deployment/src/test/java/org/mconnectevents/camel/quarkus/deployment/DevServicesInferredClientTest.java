@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An application with no MConnect Events configuration, in test mode: Dev Services start an emulator whose one client
  * named after the application produces and consumes the type its routes name, from the source a property gives, and the component is pointed at
- * that emulator with the client's key store and the emulator's CA.
+ * that emulator with the client's key store and the emulator's CA; its admin API's address is given too.
  */
 class DevServicesInferredClientTest {
 
@@ -40,6 +40,7 @@ class DevServicesInferredClientTest {
                 .hasFileName("greetings.p12");
         assertThat(config("camel.component.mconnect-events.key-store-password")).isNotBlank();
         assertThat(Files.isRegularFile(Path.of(config("camel.component.mconnect-events.trust-store")))).isTrue();
+        assertThat(config("mconnect-events.devservices.admin-address")).matches("http://127\\.0\\.0\\.1:\\d+/");
     }
 
     private static String config(String key) {
