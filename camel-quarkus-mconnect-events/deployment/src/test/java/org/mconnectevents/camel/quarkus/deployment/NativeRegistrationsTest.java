@@ -69,6 +69,20 @@ class NativeRegistrationsTest {
     }
 
     @Test
+    void everyClassAndResourceTheExtensionNamesExistsSoThatARenameCannotLeaveItBehind() {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+
+        assertThat(CapturedBuildItems.get(CapturedBuildItems.REFLECTIVE))
+                .filteredOn(name -> name.startsWith("org.mconnectevents.") || name.startsWith("org.apache.camel.processor.idempotent.jpa."))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(application.getResource(name.replace('.', '/') + ".class")).as(name).isNotNull());
+        assertThat(CapturedBuildItems.get(CapturedBuildItems.RESOURCES))
+                .filteredOn(resource -> resource.startsWith("org/mconnectevents/") || resource.startsWith("kamelets/mconnect-events"))
+                .isNotEmpty()
+                .allSatisfy(resource -> assertThat(application.getResource(resource)).as(resource).isNotNull());
+    }
+
+    @Test
     void noEmulatorIsStartedWhenDevServicesAreOff() {
         assertThat(CapturedBuildItems.get(CapturedBuildItems.DEV_SERVICES)).isEmpty();
     }
