@@ -5,6 +5,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.paths.PathVisit;
 import org.eclipse.microprofile.config.Config;
@@ -77,6 +78,12 @@ class MConnectEventsDevServicesProcessor {
                         TRUST_STORE, EmulatorDevService::trustStore,
                         ADMIN_ADDRESS, EmulatorDevService::adminAddress))
                 .build());
+    }
+
+    /** In dev mode, editing the emulator's configuration file restarts the emulator with it (on the next reload). */
+    @BuildStep(onlyIf = {IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class})
+    void watchEmulatorFile(MConnectEventsBuildTimeConfig config, BuildProducer<HotDeploymentWatchedFileBuildItem> watched) {
+        config.devservices().configFile().ifPresent(file -> watched.produce(new HotDeploymentWatchedFileBuildItem(file)));
     }
 
     private static void logStarted(EmulatorDevService emulator) {
