@@ -5,11 +5,15 @@ import org.mconnectevents.emulator.Emulator;
 
 /**
  * The emulator as a Quarkus Dev Service: started by Quarkus before the application, in its JVM, and closed with it
- * (or when a live reload changes its plan). Not a container, so it has no container id.
+ * (or when a live reload changes its plan). Not a container, so it has no container id. In test mode Quarkus keeps Dev
+ * Services running until the JVM ends and does not close them (a container would be removed by Testcontainers), so a
+ * shutdown hook closes the emulator then, which deletes its temporary certificate folder with the minted keys.
+ * Started and closed by Quarkus's threads or the hook: the running emulator is handed over through a volatile field.
  */
 final class EmulatorDevService implements Startable {
 
     private final EmulatorPlan plan;
+    private final Thread closeAtExit = new Thread(this::closeEmulator, "mconnect-events-emulator-close");
     private volatile Emulator emulator;
 
     EmulatorDevService(EmulatorPlan plan) {
@@ -21,6 +25,7 @@ final class EmulatorDevService implements Startable {
         emulator = Emulator.builder().config(plan.config())
                 .port(plan.config().port()).adminPort(plan.config().adminPort())
                 .start();
+        Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
 
     /** The service's base address, for the component. */
@@ -64,6 +69,15 @@ final class EmulatorDevService implements Startable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already ending: the hook runs, or has run, closeEmulator itself
+        }
+        closeEmulator();
+    }
+
+    private synchronized void closeEmulator() {
         Emulator running = emulator;
         if (running != null) {
             emulator = null;
