@@ -1,7 +1,6 @@
 package org.mconnectevents.examples.quarkus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.mconnectevents.camel.MConnectEventsComponent;
 import org.mconnectevents.camel.MConnectEventsConstants;
-import org.mconnectevents.emulator.Emulator;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The example on Camel Quarkus against an emulator: registrations announced through the component arrive at the
+ * The example on Camel Quarkus against the emulator that the extension's Dev Services start with emulator.yaml (no
+ * test resource, no address in the test profile): registrations announced through the component arrive at the
  * consuming route with their attributes and are confirmed, the demo YAML route runs, a payload that is no
  * registration is reported dead, and the component runs on the Vert.x of Quarkus itself.
  */
 @QuarkusTest
-@WithTestResource(EmulatorResource.class)
 class CitizenRegistrationTest {
 
     private static final String SOURCE = "urn:example:civil-registry";
@@ -32,8 +30,6 @@ class CitizenRegistrationTest {
     private static final String GROUP = "citizen-register";
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    @InjectEmulator
-    Emulator emulator;
     @Inject
     Vertx quarkusVertx;
     @Inject
@@ -84,7 +80,7 @@ class CitizenRegistrationTest {
         producer.sendBodyAndHeaders("mconnect-events:events", "{\"surname\":\"Popescu\"}",
                 Map.of(MConnectEventsConstants.CLOUD_EVENT_ID, "not-a-registration-1"));
 
-        await().atMost(BOUND).untilAsserted(() -> assertThat(emulator.deadEvents(EmulatorResource.CLIENT))
+        await().atMost(BOUND).untilAsserted(() -> assertThat(EmulatorAdmin.deadEvents(EmulatorAdmin.CLIENT))
                 .anySatisfy(dead -> {
                     assertThat(dead.path("id").asText()).isEqualTo("not-a-registration-1");
                     assertThat(dead.path("deadreason").asText()).contains("UnrecognizedPropertyException");
@@ -100,8 +96,8 @@ class CitizenRegistrationTest {
     /** The emulator's own account: the consumer group confirmed every event produced so far, none left in flight. */
     private void awaitEverythingProducedConfirmed() {
         await().atMost(BOUND).untilAsserted(() -> {
-            JsonNode state = emulator.state();
-            JsonNode group = state.path("clients").path(EmulatorResource.CLIENT).path("groups").path(GROUP);
+            JsonNode state = EmulatorAdmin.state();
+            JsonNode group = state.path("clients").path(EmulatorAdmin.CLIENT).path("groups").path(GROUP);
             assertThat(group.path("confirmed").asLong()).as("confirmed by the group, of %s produced", state.path("produced"))
                     .isEqualTo(state.path("produced").asLong());
             assertThat(group.path("pending").asLong()).isZero();
