@@ -1,0 +1,87 @@
+package org.mconnectevents.soak.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One operating-system process the driver started: its command, and its output appended to a log file of its own
+ * (every start of the same process appends to the same file). Used from the driver's threads; the process handle is
+ * guarded by this object's lock.
+ */
+final class SoakProcess {
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    SoakProcess(String name, List<String> command, Path log) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.log = log;
+    }
+
+    String name() {
+        return name;
+    }
+
+    synchronized void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is running already");
+        }
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            starts++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " (" + command.get(0) + ")", e);
+        }
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, then waits (bounded) until the process is gone. */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(30);
+    }
+
+    /** SIGTERM (Camel Main stops its routes), then SIGKILL after a bounded wait. */
+    synchronized void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!awaitExit(20)) {
+            process.destroyForcibly();
+            awaitExit(10);
+        }
+    }
+
+    synchronized int starts() {
+        return starts;
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
