@@ -35,12 +35,13 @@ import java.util.TreeSet;
  * @param inFlight          events of group soak delivered, not yet confirmed
  * @param dead              distinct dead events reported (by id), each with its reason
  * @param deadReports       dead reports received (one event reported twice counts twice)
+ * @param applyingMillis    from the first effect applied to the last
  */
 record Counts(long requests, long badRequests, long outboxWritten, long outboxSent, long outboxParked, long outboxUnsent,
               long effects, long eventsApplied, long duplicateEffects, long duplicatesSuppressed, long violations,
               long personalData, long eventsWithoutRecord, long lostGood, List<String> lostSample, long produced,
               long stored, long injected, long delivered, long pending, long inFlight, Map<String, String> dead,
-              long deadReports) {
+              long deadReports, long applyingMillis) {
 
     static Counts read(PostgreSql db, EmulatorAdmin emulator) throws SQLException, IOException {
         JsonNode state = emulator.state();
@@ -75,7 +76,9 @@ record Counts(long requests, long badRequests, long outboxWritten, long outboxSe
                 group.path("pending").asLong(),
                 group.path("inFlight").asLong(),
                 dead,
-                deadEvents.size()));
+                deadEvents.size(),
+                snapshot.count("SELECT COALESCE(EXTRACT(EPOCH FROM max(applied_at) - min(applied_at)) * 1000, 0)::bigint "
+                        + "FROM soak_effect")));
     }
 
     /** Whether everything sent came through: nothing waiting anywhere, every good event applied, every bad one dead. */

@@ -77,7 +77,7 @@ final class SoakCluster {
         }
     }
 
-    void startApplications() {
+    void startProducers() {
         for (int i = 1; i <= options.producers(); i++) {
             int port = freePort();
             producerPorts.add(port);
@@ -86,6 +86,9 @@ final class SoakCluster {
             producers.add(producer);
             producer.start();
         }
+    }
+
+    void startConsumers() {
         int sessions = 12 / options.consumers();
         for (int i = 1; i <= options.consumers(); i++) {
             // the first consumer polls, the others use WebSocket

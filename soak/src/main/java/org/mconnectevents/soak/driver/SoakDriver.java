@@ -49,10 +49,7 @@ public final class SoakDriver {
         Instant started = Instant.now();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
         Path work = Files.createDirectories(options.work().resolve("run-" + stamp));
-        SoakOptions inRun = new SoakOptions(options.events(), options.keys(), options.badEvents(), options.poisonEvents(),
-                options.producers(), options.consumers(), options.senders(), options.killMin(), options.killMax(),
-                options.outage(), options.faults(), options.faultPeriod(), options.duration(), options.drainTimeout(),
-                work, options.emulatorJar());
+        SoakOptions inRun = options.inFolder(work);
         PostgreSql database = new PostgreSql("soak_" + stamp.replace('-', '_'));
         SoakCluster cluster = new SoakCluster(inRun, database);
         Thread cleanUp = new Thread(() -> {
@@ -90,7 +87,10 @@ public final class SoakDriver {
         }
         database.create(keys);
         cluster.startEmulator();
-        cluster.startApplications();
+        cluster.startProducers();
+        if (!options.consumeAfterLoad()) {
+            cluster.startConsumers();
+        }
         awaitProducers(cluster);
         log("emulator, producers and consumers started");
         Set<String> expectedDead = new LinkedHashSet<>();
@@ -113,6 +113,11 @@ public final class SoakDriver {
         report.load(load, completed, Duration.between(loadStarted, Instant.now()));
         report.chaos(chaos, cluster);
         log("load done: " + load.accepted() + " requests accepted, " + chaos.kills().size() + " kills; draining");
+        if (options.consumeAfterLoad()) {
+            awaitOutboxSent(database, options.drainTimeout());
+            log("every event stored by the emulator; starting the consumers");
+            cluster.startConsumers();
+        }
 
         boolean drained = false;
         long drainDeadline = System.nanoTime() + options.drainTimeout().toNanos();
@@ -123,6 +128,15 @@ public final class SoakDriver {
             drained = counts.drained(expectedDead);
         }
         report.counts(counts, expectedDead, load.acceptedIds(), drained, Duration.between(loadStarted, Instant.now()));
+    }
+
+    /** Waits (bounded) until the relays sent every outbox row. */
+    private static void awaitOutboxSent(PostgreSql database, Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (database.snapshot(s -> s.count("SELECT count(*) FROM mconnect_outbox WHERE sent_at IS NULL")) > 0
+                && System.nanoTime() < deadline) {
+            PostgreSql.pause(Duration.ofMillis(500));
+        }
     }
 
     /** Poison events in the consumer's stream, each on a key of its own: unreadable, so they must go dead. */

@@ -26,10 +26,13 @@ import java.util.Map;
  * @param drainTimeout  the longest the drain may take after the load (a timeout fails the soak)
  * @param work          the folder for the processes' logs, certificates and the report
  * @param emulatorJar   the standalone emulator's jar
+ * @param consumeAfterLoad start the consumers only once every event is stored in the emulator (the scale-out
+ *                      measurement: the consumers' own speed, not the producers')
  */
 public record SoakOptions(int events, int keys, int badEvents, int poisonEvents, int producers, int consumers, int senders,
                           Duration killMin, Duration killMax, Duration outage, boolean faults, Duration faultPeriod,
-                          Duration duration, Duration drainTimeout, Path work, Path emulatorJar) {
+                          Duration duration, Duration drainTimeout, Path work, Path emulatorJar,
+                          boolean consumeAfterLoad) {
 
     public SoakOptions {
         if (consumers < 1 || 12 % consumers != 0) {
@@ -44,7 +47,7 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
     public static SoakOptions defaults() {
         return new SoakOptions(100_000, 1_000, 20, 4, 2, 3, 48, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(20), true, Duration.ofSeconds(15), Duration.ofMinutes(60), Duration.ofMinutes(10),
-                Path.of(System.getProperty("soak.work", "target/soak")), standaloneEmulator());
+                Path.of(System.getProperty("soak.work", "target/soak")), standaloneEmulator(), false);
     }
 
     /** The short soak of every build: 10,000 events over 200 keys, a few kills, one database stop. */
@@ -52,7 +55,7 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
         SoakOptions d = defaults();
         return new SoakOptions(10_000, 200, 6, 2, d.producers(), d.consumers(), 32, Duration.ofSeconds(8),
                 Duration.ofSeconds(12), Duration.ofSeconds(20), true, Duration.ofSeconds(8), Duration.ofMinutes(3),
-                Duration.ofMinutes(2), Path.of(System.getProperty("soak.work", "target/soak-short")), d.emulatorJar());
+                Duration.ofMinutes(2), Path.of(System.getProperty("soak.work", "target/soak-short")), d.emulatorJar(), false);
     }
 
     /** Options from the command line, over the defaults (or over the short soak's with {@code --short}). */
@@ -79,12 +82,13 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
                 seconds(given, "--kill-max", base.killMax), seconds(given, "--outage", base.outage),
                 Boolean.parseBoolean(given.getOrDefault("--faults", String.valueOf(base.faults))), base.faultPeriod,
                 seconds(given, "--duration", base.duration), seconds(given, "--drain-timeout", base.drainTimeout),
-                given.containsKey("--work") ? Path.of(given.get("--work")) : base.work, base.emulatorJar);
+                given.containsKey("--work") ? Path.of(given.get("--work")) : base.work, base.emulatorJar,
+                Boolean.parseBoolean(given.getOrDefault("--consume-after-load", String.valueOf(base.consumeAfterLoad))));
     }
 
     private static final List<String> NAMES = List.of("--events", "--keys", "--bad", "--poison", "--producers",
             "--consumers", "--senders", "--kill-min", "--kill-max", "--outage", "--faults", "--duration",
-            "--drain-timeout", "--work");
+            "--drain-timeout", "--work", "--consume-after-load");
 
     private static int number(Map<String, String> given, String name, int otherwise) {
         return given.containsKey(name) ? Integer.parseInt(given.get(name)) : otherwise;
@@ -94,9 +98,10 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
         return given.containsKey(name) ? Duration.ofSeconds(Long.parseLong(given.get(name))) : otherwise;
     }
 
-    /** Without kills, outage or faults: the scale-out measurement. */
-    public boolean quiet() {
-        return !killsOn() && outage.isZero() && !faults;
+    /** The same options in another work folder (one run's). */
+    public SoakOptions inFolder(Path folder) {
+        return new SoakOptions(events, keys, badEvents, poisonEvents, producers, consumers, senders, killMin, killMax,
+                outage, faults, faultPeriod, duration, drainTimeout, folder, emulatorJar, consumeAfterLoad);
     }
 
     public boolean killsOn() {

@@ -105,6 +105,9 @@ public final class SoakReport {
         ObjectNode time = json.putObject("time");
         time.put("seconds", seconds(total));
         time.put("eventsPerSecond", Math.round(c.eventsApplied() / Math.max(0.001, total.toMillis() / 1000.0)));
+        // the consumers' pace: from the first effect applied to the last
+        time.put("applyingSeconds", c.applyingMillis() / 1000.0);
+        time.put("appliedPerSecond", Math.round(c.eventsApplied() / Math.max(0.001, c.applyingMillis() / 1000.0)));
     }
 
     private void check(boolean holds, String otherwise) {
