@@ -91,8 +91,8 @@ final class SoakCluster {
     void startConsumers() {
         int sessions = 12 / options.consumers();
         for (int i = 1; i <= options.consumers(); i++) {
-            // the first consumer polls, the others use WebSocket
-            String transport = i == 1 ? "longpolling" : "websocket";
+            // the first consumer polls (unless told otherwise), the others use WebSocket
+            String transport = i == 1 && options.longPolling() ? "longpolling" : "websocket";
             SoakProcess consumer = application("consumer-" + i, ConsumerApplication.class, CONSUMER_CLIENT,
                     List.of("-Dsoak.transport=" + transport, "-Dsoak.sessions=" + sessions, "-Dsoak.parallelism=4"));
             consumers.add(consumer);

@@ -128,6 +128,17 @@ public final class SoakDriver {
             drained = counts.drained(expectedDead);
         }
         report.counts(counts, expectedDead, load.acceptedIds(), drained, Duration.between(loadStarted, Instant.now()));
+        report.evidence(acceptedNotStored(database, load.acceptedIds()), database.snapshot(snapshot -> snapshot.strings(
+                "SELECT 'violation ' || v.event_id || ' (seq ' || v.seq || ', last ' || v.last_seq || ', ' || v.consumer "
+                        + "|| '); key ' || v.partition_key || ' applied: ' || (SELECT string_agg(e.seq || '@' || e.consumer "
+                        + "|| '@' || to_char(e.applied_at, 'HH24:MI:SS.MS'), ' ' ORDER BY e.id) FROM soak_effect e "
+                        + "WHERE e.partition_key = v.partition_key AND e.seq BETWEEN v.seq - 3 AND v.seq + 1) "
+                        + "FROM soak_violation v ORDER BY v.id LIMIT 20")));
+    }
+
+    private static List<String> acceptedNotStored(PostgreSql database, Set<String> accepted) throws SQLException {
+        Set<String> stored = new java.util.HashSet<>(database.snapshot(s -> s.strings("SELECT request_id FROM soak_request")));
+        return accepted.stream().filter(id -> !stored.contains(id)).sorted().toList();
     }
 
     /** Waits (bounded) until the relays sent every outbox row. */

@@ -28,11 +28,12 @@ import java.util.Map;
  * @param emulatorJar   the standalone emulator's jar
  * @param consumeAfterLoad start the consumers only once every event is stored in the emulator (the scale-out
  *                      measurement: the consumers' own speed, not the producers')
+ * @param longPolling   whether the first consumer uses long polling (the others use WebSocket)
  */
 public record SoakOptions(int events, int keys, int badEvents, int poisonEvents, int producers, int consumers, int senders,
                           Duration killMin, Duration killMax, Duration outage, boolean faults, Duration faultPeriod,
                           Duration duration, Duration drainTimeout, Path work, Path emulatorJar,
-                          boolean consumeAfterLoad) {
+                          boolean consumeAfterLoad, boolean longPolling) {
 
     public SoakOptions {
         if (consumers < 1 || 12 % consumers != 0) {
@@ -47,15 +48,15 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
     public static SoakOptions defaults() {
         return new SoakOptions(100_000, 1_000, 20, 4, 2, 3, 48, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(20), true, Duration.ofSeconds(15), Duration.ofMinutes(60), Duration.ofMinutes(10),
-                Path.of(System.getProperty("soak.work", "target/soak")), standaloneEmulator(), false);
+                Path.of(System.getProperty("soak.work", "target/soak")), standaloneEmulator(), false, true);
     }
 
     /** The short soak of every build: 10,000 events over 200 keys, a few kills, one database stop. */
     public static SoakOptions shortSoak() {
         SoakOptions d = defaults();
         return new SoakOptions(10_000, 200, 6, 2, d.producers(), d.consumers(), 32, Duration.ofSeconds(8),
-                Duration.ofSeconds(12), Duration.ofSeconds(20), true, Duration.ofSeconds(8), Duration.ofMinutes(3),
-                Duration.ofMinutes(2), Path.of(System.getProperty("soak.work", "target/soak-short")), d.emulatorJar(), false);
+                Duration.ofSeconds(12), Duration.ofSeconds(20), true, Duration.ofSeconds(8), Duration.ofMinutes(10),
+                Duration.ofMinutes(5), Path.of(System.getProperty("soak.work", "target/soak-short")), d.emulatorJar(), false, true);
     }
 
     /** Options from the command line, over the defaults (or over the short soak's with {@code --short}). */
@@ -83,12 +84,13 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
                 Boolean.parseBoolean(given.getOrDefault("--faults", String.valueOf(base.faults))), base.faultPeriod,
                 seconds(given, "--duration", base.duration), seconds(given, "--drain-timeout", base.drainTimeout),
                 given.containsKey("--work") ? Path.of(given.get("--work")) : base.work, base.emulatorJar,
-                Boolean.parseBoolean(given.getOrDefault("--consume-after-load", String.valueOf(base.consumeAfterLoad))));
+                Boolean.parseBoolean(given.getOrDefault("--consume-after-load", String.valueOf(base.consumeAfterLoad))),
+                Boolean.parseBoolean(given.getOrDefault("--long-polling", String.valueOf(base.longPolling))));
     }
 
     private static final List<String> NAMES = List.of("--events", "--keys", "--bad", "--poison", "--producers",
             "--consumers", "--senders", "--kill-min", "--kill-max", "--outage", "--faults", "--duration",
-            "--drain-timeout", "--work", "--consume-after-load");
+            "--drain-timeout", "--work", "--consume-after-load", "--long-polling");
 
     private static int number(Map<String, String> given, String name, int otherwise) {
         return given.containsKey(name) ? Integer.parseInt(given.get(name)) : otherwise;
@@ -101,7 +103,7 @@ public record SoakOptions(int events, int keys, int badEvents, int poisonEvents,
     /** The same options in another work folder (one run's). */
     public SoakOptions inFolder(Path folder) {
         return new SoakOptions(events, keys, badEvents, poisonEvents, producers, consumers, senders, killMin, killMax,
-                outage, faults, faultPeriod, duration, drainTimeout, folder, emulatorJar, consumeAfterLoad);
+                outage, faults, faultPeriod, duration, drainTimeout, folder, emulatorJar, consumeAfterLoad, longPolling);
     }
 
     public boolean killsOn() {

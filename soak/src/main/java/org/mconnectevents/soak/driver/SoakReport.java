@@ -29,7 +29,8 @@ public final class SoakReport {
                 .put("poisonEvents", options.poisonEvents()).put("producers", options.producers())
                 .put("consumers", options.consumers()).put("senders", options.senders())
                 .put("killInterval", options.killsOn() ? options.killMin().toSeconds() + "-" + options.killMax().toSeconds() + " s" : "none")
-                .put("databaseOutage", options.outage().toSeconds() + " s").put("faults", options.faults());
+                .put("databaseOutage", options.outage().toSeconds() + " s").put("faults", options.faults())
+                .put("consumeAfterLoad", options.consumeAfterLoad()).put("longPolling", options.longPolling());
         json.put("started", started.toString());
     }
 
@@ -64,6 +65,18 @@ public final class SoakReport {
         if (!chaos.exitedByThemselves().isEmpty()) {
             failures.add("processes exited without being killed: " + chaos.exitedByThemselves());
         }
+    }
+
+    /**
+     * What the investigation of a failure needs, taken before the database is dropped: the requests the driver had
+     * accepted that are not stored, and the order violations with the effects of their keys.
+     */
+    void evidence(List<String> acceptedNotStored, List<String> violations) {
+        ObjectNode node = json.putObject("evidence");
+        acceptedNotStored.forEach(node.putArray("acceptedNotStored")::add);
+        violations.forEach(node.putArray("orderViolations")::add);
+        check(acceptedNotStored.isEmpty(), acceptedNotStored.size() + " requests answered 200 but not stored: "
+                + acceptedNotStored.subList(0, Math.min(10, acceptedNotStored.size())));
     }
 
     /** The counts after the drain, and the verdict on them. */
