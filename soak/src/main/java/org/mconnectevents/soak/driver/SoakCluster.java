@@ -134,11 +134,20 @@ final class SoakCluster {
         return exited;
     }
 
-    /** Stops every process this soak started (applications first, then the emulator); safe to call twice. */
+    /**
+     * Stops every process this soak started, all at once with SIGKILL (a graceful stop could hang on a loaded machine,
+     * and the soak's processes have nothing to save), then waits for each (bounded); safe to call twice.
+     */
     void stopAll() {
-        applications().forEach(SoakProcess::stop);
+        List<SoakProcess> all = applications();
         if (emulator != null) {
-            emulator.stop();
+            all.add(emulator);
+        }
+        all.forEach(SoakProcess::killNow);
+        for (SoakProcess process : all) {
+            if (!process.awaitGone()) {
+                System.err.println("soak: " + process.name() + " did not end within 30 s of SIGKILL");
+            }
         }
     }
 

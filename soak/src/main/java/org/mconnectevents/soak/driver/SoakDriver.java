@@ -68,7 +68,11 @@ public final class SoakDriver {
             cluster.stopAll();
             database.ensureStarted();
             dropQuietly(database, report);
-            Runtime.getRuntime().removeShutdownHook(cleanUp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping (SIGTERM): the hook runs and stops the processes again, which is harmless
+            }
         }
         report.write(work.resolve("soak-report.json"));
         System.out.println(report.json());

@@ -55,16 +55,23 @@ final class SoakProcess {
         awaitExit(30);
     }
 
-    /** SIGTERM (Camel Main stops its routes), then SIGKILL after a bounded wait. */
-    synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
+    /**
+     * SIGKILL without waiting, for the end of a soak: every process of the soak is killed at once, then awaited
+     * ({@link #awaitGone()}); nothing of theirs needs a graceful stop.
+     */
+    void killNow() {
+        Process current;
+        synchronized (this) {
+            current = process;
         }
-        process.destroy();
-        if (!awaitExit(20)) {
-            process.destroyForcibly();
-            awaitExit(10);
+        if (current != null) {
+            current.destroyForcibly();
         }
+    }
+
+    /** Waits (bounded) until the process is gone. */
+    synchronized boolean awaitGone() {
+        return process == null || awaitExit(30);
     }
 
     synchronized int starts() {
