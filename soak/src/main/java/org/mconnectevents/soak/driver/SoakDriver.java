@@ -55,6 +55,11 @@ public final class SoakDriver {
         Thread cleanUp = new Thread(() -> {
             cluster.stopAll();
             database.ensureStarted();
+            try {
+                database.drop();
+            } catch (SQLException e) {
+                System.err.println("soak: could not drop the soak's database: " + e.getMessage());
+            }
         }, "soak-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         SoakReport report = new SoakReport(inRun, started);

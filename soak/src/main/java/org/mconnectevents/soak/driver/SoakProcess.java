@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One operating-system process the driver started: its command, and its output appended to a log file of its own
- * (every start of the same process appends to the same file). Used from the driver's threads; the process handle is
- * guarded by this object's lock.
+ * (every start of the same process appends to the same file). Used from the driver's threads; the process handle and
+ * the end flag are guarded by this object's lock, so a start racing the end of the soak is killed or never happens.
  */
 final class SoakProcess {
 
@@ -18,6 +18,8 @@ final class SoakProcess {
     private final Path log;
     private Process process;
     private int starts;
+    /** Set once the soak ends: the chaos thread, still running in a shutdown, must not start the process again. */
+    private boolean ended;
 
     SoakProcess(String name, List<String> command, Path log) {
         this.name = name;
@@ -30,6 +32,9 @@ final class SoakProcess {
     }
 
     synchronized void start() {
+        if (ended) {
+            return;
+        }
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running already");
         }
@@ -59,13 +64,10 @@ final class SoakProcess {
      * SIGKILL without waiting, for the end of a soak: every process of the soak is killed at once, then awaited
      * ({@link #awaitGone()}); nothing of theirs needs a graceful stop.
      */
-    void killNow() {
-        Process current;
-        synchronized (this) {
-            current = process;
-        }
-        if (current != null) {
-            current.destroyForcibly();
+    synchronized void killNow() {
+        ended = true;
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 
