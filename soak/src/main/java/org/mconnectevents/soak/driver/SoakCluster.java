@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.mconnectevents.soak.app.ConsumerApplication;
@@ -72,7 +74,7 @@ final class SoakCluster {
                     throw new IOException("the emulator did not answer on its admin port within 120 s; see "
                             + work.resolve("emulator.log"), notYet);
                 }
-                PostgreSql.pause(java.time.Duration.ofMillis(250));
+                PostgreSql.pause(Duration.ofMillis(250));
             }
         }
     }
@@ -101,11 +103,11 @@ final class SoakCluster {
     }
 
     /** The producer on this port, when it is not running (it exited while starting: see its log). */
-    java.util.Optional<String> exitedProducer(int port) {
+    Optional<String> exitedProducer(int port) {
         int index = producerPorts.indexOf(port);
         SoakProcess producer = producers.get(index);
-        return producer.alive() ? java.util.Optional.empty()
-                : java.util.Optional.of(producer.name() + " exited; see " + work.resolve(producer.name() + ".log"));
+        return producer.alive() ? Optional.empty()
+                : Optional.of(producer.name() + " exited; see " + work.resolve(producer.name() + ".log"));
     }
 
     List<Integer> producerPorts() {

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -146,7 +148,7 @@ public final class SoakDriver {
     }
 
     private static List<String> acceptedNotStored(PostgreSql database, Set<String> accepted) throws SQLException {
-        Set<String> stored = new java.util.HashSet<>(database.snapshot(s -> s.strings("SELECT request_id FROM soak_request")));
+        Set<String> stored = new HashSet<>(database.snapshot(s -> s.strings("SELECT request_id FROM soak_request")));
         return accepted.stream().filter(id -> !stored.contains(id)).sorted().toList();
     }
 
@@ -188,7 +190,7 @@ public final class SoakDriver {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for the producers", e);
                 }
-                java.util.Optional<String> exited = cluster.exitedProducer(port);
+                Optional<String> exited = cluster.exitedProducer(port);
                 if (exited.isPresent()) {
                     throw new IOException(exited.get());
                 }
