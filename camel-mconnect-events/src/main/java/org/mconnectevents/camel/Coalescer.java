@@ -87,8 +87,9 @@ final class Coalescer {
 
     /**
      * Takes an event into the batch being filled, in the order callers reach this method; sends the batch when it is
-     * full or when fewer than {@code maxInFlight} requests are in flight, else starts its linger timer. Waits while {@code maxWaiting} events are unanswered (fails instead with {@code failWhenFull}, or on a
-     * Vert.x event loop, which must never wait).
+     * full or when fewer than {@code maxInFlight} requests are in flight, else starts its linger timer. Waits while
+     * {@code maxWaiting} events are unanswered (fails instead with {@code failWhenFull}, or on a Vert.x event loop,
+     * which must never wait).
      *
      * @throws MConnectEventsUnavailableException when full and not waiting, or when the producer is stopping
      */
