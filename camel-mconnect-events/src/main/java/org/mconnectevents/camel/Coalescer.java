@@ -16,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The single events of one producer that wait up to {@code lingerTime} for others, to go together as one
- * {@code POST /ce/produce/events}. Every event is answered exactly once, with null (stored) or the failure of its own
- * event: a refused batch is halved until the refused events are found (the service stores a batch all or nothing),
- * any other failure fails every event of the batch.
+ * The single events of one producer that go together as one {@code POST /ce/produce/events}. A batch leaves at once
+ * when fewer than {@code maxInFlight} of this coalescer's requests are in flight; otherwise it gathers the events that
+ * arrive while the service is busy, and leaves when a request completes, when it is full, or when its first event has
+ * waited {@code lingerTime}, whichever comes first. Every event is answered exactly once, with null (stored) or the
+ * failure of its own event: a refused batch is halved until the refused events are found (the service stores a batch
+ * all or nothing), any other failure fails every event of the batch.
  * <p>
  * Concurrency: this object's monitor guards all of its state (the batch being filled and its size, the linger timer,
- * the events taken and not answered, closed). Requests are sent and answers handled outside the monitor; callers
+ * the requests in flight, the events taken and not answered, closed). Requests are sent and answers handled outside
+ * the monitor; callers
  * that find {@code maxWaitingEvents} events waiting wait on it. The service's answer comes on a Vert.x event loop,
  * which hands the answers of a batch to the continuations executor as one task: each task hands half of what it holds
  * on to another, so that every event is answered on a thread of its own (what follows in one exchange's route never
@@ -41,7 +44,8 @@ final class Coalescer {
     }
 
     /** The settings, checked by the producer at start. */
-    record Settings(long lingerMillis, int maxEvents, long maxBytes, int maxWaiting, boolean failWhenFull) {
+    record Settings(long lingerMillis, int maxEvents, long maxBytes, int maxWaiting, boolean failWhenFull,
+                    int maxInFlight) {
     }
 
     /** An event taken: its JSON form, how errors name it, and who waits for its fate. */
@@ -67,6 +71,8 @@ final class Coalescer {
     private List<Waiting> filling = new ArrayList<>();
     private long fillingBytes;
     private long timer = -1;
+    /** Batches sent and not completed (a refused batch and its halves count as one until every half is answered). */
+    private int inFlight;
     /** Taken and not answered: in {@link #filling} or in a request. */
     private final Set<Waiting> unanswered = new LinkedHashSet<>();
     private boolean closed;
@@ -81,29 +87,30 @@ final class Coalescer {
 
     /**
      * Takes an event into the batch being filled, in the order callers reach this method; sends the batch when it is
-     * full. Waits while {@code maxWaiting} events are unanswered (fails instead with {@code failWhenFull}, or on a
-     * Vert.x event loop, which must never wait).
+     * full or when fewer than {@code maxInFlight} requests are in flight, else starts its linger timer. Waits while
+     * {@code maxWaiting} events are unanswered (fails instead with {@code failWhenFull}, or on a Vert.x event loop,
+     * which must never wait).
      *
      * @throws MConnectEventsUnavailableException when full and not waiting, or when the producer is stopping
      */
     void add(byte[] json, String what, Answer answer) throws InterruptedException {
         List<Waiting> full;
-        List<Waiting> fullWithIt = null;
+        List<Waiting> withIt = null;
         synchronized (this) {
             awaitRoom(what);
             Waiting event = new Waiting(json, what, answer);
             unanswered.add(event);
-            full = wouldOverflow(json.length) ? takeFilling() : null;
+            full = wouldOverflow(json.length) ? takeForSending() : null;
             filling.add(event);
             fillingBytes += json.length;
-            if (filling.size() >= settings.maxEvents()) {
-                fullWithIt = takeFilling();
+            if (filling.size() >= settings.maxEvents() || inFlight < settings.maxInFlight()) {
+                withIt = takeForSending();
             } else if (timer < 0) {
                 timer = vertx.setTimer(Math.max(1, settings.lingerMillis()), this::lingered);
             }
         }
         send(full);
-        send(fullWithIt);
+        send(withIt);
     }
 
     private void awaitRoom(String what) throws InterruptedException {
@@ -124,7 +131,16 @@ final class Coalescer {
         return !filling.isEmpty() && EventCodec.jsonArraySize(fillingBytes + bytes, filling.size() + 1) > settings.maxBytes();
     }
 
-    /** The batch being filled, for sending; a new one starts. Under the monitor. */
+    /** The batch being filled, counted in flight from now on (it must be sent); a new one starts. Under the monitor. */
+    private List<Waiting> takeForSending() {
+        List<Waiting> taken = takeFilling();
+        if (!taken.isEmpty()) {
+            inFlight++;
+        }
+        return taken;
+    }
+
+    /** The batch being filled; a new one starts. Under the monitor. */
     private List<Waiting> takeFilling() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
@@ -143,15 +159,32 @@ final class Coalescer {
                 return;
             }
             timer = -1;
-            batch = takeFilling();
+            batch = takeForSending();
         }
         send(batch);
     }
 
+    /** Sends a batch taken with {@link #takeForSending()}; once every event of it is answered, sends what gathered. */
     private void send(List<Waiting> batch) {
         if (batch != null && !batch.isEmpty()) {
-            sendOrHalve(batch);
+            sendOrHalve(batch).onComplete(done -> requestCompleted());
         }
+    }
+
+    /**
+     * A batch is answered: the events that gathered while it was in flight leave at once if fewer than
+     * {@code maxInFlight} requests remain in flight. Runs on the Vert.x event loop that received the answer (sending is
+     * non-blocking), or on the sender's thread when the request failed before it left.
+     */
+    private void requestCompleted() {
+        List<Waiting> gathered = null;
+        synchronized (this) {
+            inFlight--;
+            if (!filling.isEmpty() && inFlight < settings.maxInFlight()) {
+                gathered = takeForSending();
+            }
+        }
+        send(gathered);
     }
 
     /**
@@ -249,7 +282,7 @@ final class Coalescer {
         List<Waiting> last;
         synchronized (this) {
             closed = true;
-            last = takeFilling();
+            last = takeForSending();
             notifyAll();
         }
         send(last);

@@ -102,11 +102,19 @@ public class MConnectEventsConfiguration implements Cloneable {
             + "a collection is refused whole and nothing is sent.")
     private boolean splitBatches;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Coalescing (Kafka's linger.ms): how long a single event waits for others before they go "
-                      + "together as one batch request (POST /ce/produce/events). 0 (the default) sends every event at once "
-                      + "on its own. Each exchange still completes with its own event's fate: a refused event fails only "
-                      + "its exchange. Events channel only; the test channel sends every test event alone.")
+              description = "Coalescing (Kafka's linger.ms): the longest a single event waits for others before they go "
+                      + "together as one batch request (POST /ce/produce/events); while fewer than maxInFlightRequests "
+                      + "coalesced requests are in flight an event does not wait at all. 0 (the default) sends every event "
+                      + "at once on its own. Each exchange still completes with its own event's fate: a refused event fails "
+                      + "only its exchange. Events channel only; the test channel sends every test event alone.")
     private long lingerTime;
+    @UriParam(label = "producer", defaultValue = "1", description = "Coalescing (Kafka's "
+            + "max.in.flight.requests.per.connection, used the other way round): while fewer than this many coalesced "
+            + "batch requests are in flight, a batch leaves at once; otherwise it gathers the events that arrive until a "
+            + "request completes, the batch is full (batchMaxEvents, batchMaxSize) or its first event has waited "
+            + "lingerTime. 0 makes every batch wait lingerTime or until full. Full and lingered batches leave whatever is "
+            + "in flight, so more requests than this may be in flight (up to maxConnections).")
+    private int maxInFlightRequests = 1;
     @UriParam(label = "producer", defaultValue = "500", description = "Coalescing: the most events in one batch request; "
             + "a batch this full is sent without waiting for lingerTime.")
     private int batchMaxEvents = 500;
@@ -596,6 +604,14 @@ public class MConnectEventsConfiguration implements Cloneable {
 
     public void setLingerTime(long lingerTime) {
         this.lingerTime = lingerTime;
+    }
+
+    public int getMaxInFlightRequests() {
+        return maxInFlightRequests;
+    }
+
+    public void setMaxInFlightRequests(int maxInFlightRequests) {
+        this.maxInFlightRequests = maxInFlightRequests;
     }
 
     public int getBatchMaxEvents() {

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * the event and the rule and fails the exchange with {@link MConnectEventsRejectedException} (not retryable), a
  * failure to reach the service with {@code MConnectEventsUnavailableException} (retryable).
  * <p>
- * With {@code lingerTime} set, single events on the events channel are coalesced ({@link Coalescer}): events that
- * reach this producer within the linger time go together as one batch request, and each exchange completes when its
- * own event's fate is known.
+ * With {@code lingerTime} set, single events on the events channel are coalesced ({@link Coalescer}): an event goes
+ * at once while fewer than {@code maxInFlightRequests} coalesced requests are in flight, and otherwise gathers with the
+ * events arriving while the service is busy (at most the linger time) into one batch request; each exchange completes
+ * when its own event's fate is known.
  */
 public class MConnectEventsProducer extends DefaultAsyncProducer {
 
@@ -73,9 +74,10 @@ public class MConnectEventsProducer extends DefaultAsyncProducer {
         requireAtLeast(configuration.getBatchMaxEvents(), 1, "batchMaxEvents");
         requireAtLeast(configuration.getBatchMaxSize(), 1, "batchMaxSize");
         requireAtLeast(configuration.getMaxWaitingEvents(), 1, "maxWaitingEvents");
+        requireAtLeast(configuration.getMaxInFlightRequests(), 0, "maxInFlightRequests");
         Coalescer.Settings settings = new Coalescer.Settings(linger, configuration.getBatchMaxEvents(),
                 Math.min(configuration.getBatchMaxSize(), rules.maxRequestSize()), configuration.getMaxWaitingEvents(),
-                configuration.isFailWhenFull());
+                configuration.isFailWhenFull(), configuration.getMaxInFlightRequests());
         return new Coalescer(endpoint.getComponent().vertx(), endpoint.continuations(),
                 (events, what) -> client.produceEvents(EventCodec.jsonArray(events), what), settings,
                 events -> metrics.requestSent());

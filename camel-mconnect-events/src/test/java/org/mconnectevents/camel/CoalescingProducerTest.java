@@ -35,15 +35,19 @@ import static org.mconnectevents.camel.support.EmulatorClients.SOURCE;
 import static org.mconnectevents.camel.support.Waiting.within;
 
 /**
- * Coalescing ({@code lingerTime}): single-event exchanges that reach one producer within the linger time go as one
- * batch request, and each exchange completes with its own event's fate. A refused event fails its exchange only; a
- * server fault fails every exchange of the batch, and Camel's redelivery sends each again with the same id, so every
- * event is stored at least once; a stopping producer sends what waits first; a bound on waiting events holds.
+ * Coalescing ({@code lingerTime}): single-event exchanges that reach one producer while its request is in flight (or,
+ * with {@code maxInFlightRequests=0}, within the linger time) go as one batch request, and each exchange completes with
+ * its own event's fate. A lone event leaves at once; none waits longer than the linger time. A refused event fails its
+ * exchange only; a server fault fails every exchange of the batch, and Camel's redelivery sends each again with the same
+ * id, so every event is stored at least once; a stopping producer sends what waits first; a bound on waiting events
+ * holds.
  */
 class CoalescingProducerTest extends EmulatorRouteTestSupport {
 
     private static final String ORDERS = "mconnect-events:events?source=" + SOURCE + "&type=" + ORDER_CREATED;
-    private static final String LINGERING = ORDERS + "&lingerTime=1000";
+    /** Every batch waits the whole linger time (nothing leaves at once), so that a test knows which events share one. */
+    private static final String ALWAYS_LINGERING = ORDERS + "&maxInFlightRequests=0&lingerTime=";
+    private static final String LINGERING = ALWAYS_LINGERING + "1000";
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -76,6 +80,84 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
         assertThat(emulator.state().get("produced").asLong()).isEqualTo(20);
         assertThat(endpoint(LINGERING).getProduceRequestCount()).isEqualTo(1);
         assertThat(endpoint(LINGERING).getProducedCount()).isEqualTo(20);
+    }
+
+    @Test
+    void aLoneEventLeavesAtOnceWithoutWaitingForTheLingerTime() {
+        String uri = ORDERS + "&lingerTime=60000";
+
+        Exchange exchange = answers(sendAll(uri, List.of("lone-0"), Map.of())).get(0);
+
+        assertThat(exchange.getException()).as("answered well before the 60 s linger time").isNull();
+        assertThat(endpoint(uri).getProduceRequestCount()).isEqualTo(1);
+        assertThat(emulator.state().get("produced").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsArrivingWhileARequestIsInFlightGoTogetherWhenItCompletes() throws Exception {
+        emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(2)).build());
+        String uri = ORDERS + "&lingerTime=60000";
+        AsyncProducer producer = startedProducer(uri);
+        List<CompletableFuture<Exchange>> first = processAll(producer, List.of("busy-0"));
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 1);
+
+        List<CompletableFuture<Exchange>> gathered = processAll(producer, ids("gathered-", 10));
+
+        assertThat(answers(first)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(answers(gathered)).as("sent when the first request completed, not after the 60 s linger time")
+                .allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(endpoint(uri).getProduceRequestCount()).as("the lone first event, then the ten that gathered").isEqualTo(2);
+        assertThat(emulator.state().get("produced").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    void anEventWaitsNoLongerThanTheLingerTimeEvenWhileARequestIsInFlight() throws Exception {
+        emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(3)).build());
+        String uri = ORDERS + "&lingerTime=200";
+        AsyncProducer producer = startedProducer(uri);
+        List<CompletableFuture<Exchange>> first = processAll(producer, List.of("slow-0"));
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 1);
+
+        List<CompletableFuture<Exchange>> lingered = processAll(producer, ids("lingered-", 5));
+
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 2);
+        assertThat(first).as("the lingered batch left while the first request was still in flight")
+                .noneMatch(CompletableFuture::isDone);
+        assertThat(answers(first)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(answers(lingered)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(emulator.state().get("produced").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void belowMaxInFlightRequestsEachEventLeavesAtOnceAndAtItTheNextOnesGather() throws Exception {
+        emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(2)).build());
+        String uri = ORDERS + "&lingerTime=60000&maxInFlightRequests=2";
+        AsyncProducer producer = startedProducer(uri);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(processAll(producer, List.of("two-0")));
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 1);
+        sent.addAll(processAll(producer, List.of("two-1")));
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 2);
+
+        sent.addAll(processAll(producer, ids("gathered-", 5)));
+
+        assertThat(answers(sent)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(endpoint(uri).getProduceRequestCount()).as("two alone, then one batch of the five").isEqualTo(3);
+        assertThat(emulator.state().get("produced").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aStoppingProducerSendsTheEventsGatheredWhileARequestIsInFlight() throws Exception {
+        emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(1)).build());
+        String uri = ORDERS + "&lingerTime=60000";
+        AsyncProducer producer = startedProducer(uri);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(processAll(producer, List.of("stopping-0")));
+        within(10).until(() -> endpoint(uri).getProduceRequestCount() == 1);
+        sent.addAll(processAll(producer, ids("stopping-gathered-", 4)));
+
+        ServiceHelper.stopService(producer);
+
+        assertThat(emulator.state().get("produced").asLong()).as("stored before stop returned").isEqualTo(5);
+        assertThat(answers(sent)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
     }
 
     @Test
@@ -148,7 +230,7 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
 
     @Test
     void aStoppingProducerSendsTheEventsThatWaitBeforeItStops() throws Exception {
-        AsyncProducer producer = startedProducer(ORDERS + "&lingerTime=60000");
+        AsyncProducer producer = startedProducer(ALWAYS_LINGERING + "60000");
         List<CompletableFuture<Exchange>> sent = processAll(producer, ids("stop-", 5));
         within(10).untilAsserted(() -> assertThat(((MConnectEventsProducer) producer).waitingToCoalesce()).isEqualTo(5));
         assertThat(sent).noneMatch(CompletableFuture::isDone);
@@ -162,7 +244,7 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
     @Test
     void aStoppingProducerThatGetsNoAnswerInTimeFailsTheExchangesAsUnavailable() throws Exception {
         emulator.setFaults(Faults.builder().responseDelay(Duration.ofSeconds(3)).build());
-        String uri = ORDERS + "&lingerTime=60000&stopTimeout=200";
+        String uri = ALWAYS_LINGERING + "60000&stopTimeout=200";
         AsyncProducer producer = startedProducer(uri);
         List<CompletableFuture<Exchange>> sent = processAll(producer, ids("late-", 3));
         within(10).untilAsserted(() -> assertThat(((MConnectEventsProducer) producer).waitingToCoalesce()).isEqualTo(3));
@@ -177,7 +259,7 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
 
     @Test
     void pastMaxWaitingEventsAnExchangeFailsAtOnceWithFailWhenFull() throws Exception {
-        String uri = ORDERS + "&lingerTime=60000&maxWaitingEvents=3&failWhenFull=true";
+        String uri = ALWAYS_LINGERING + "60000&maxWaitingEvents=3&failWhenFull=true";
         AsyncProducer producer = startedProducer(uri);
         List<CompletableFuture<Exchange>> waiting = processAll(producer, ids("full-", 3));
         within(10).untilAsserted(() -> assertThat(((MConnectEventsProducer) producer).waitingToCoalesce()).isEqualTo(3));
@@ -195,7 +277,7 @@ class CoalescingProducerTest extends EmulatorRouteTestSupport {
     @Test
     void pastMaxWaitingEventsACallerWaitsUntilEarlierEventsAreAnswered() throws Exception {
         emulator.setFaults(Faults.builder().responseDelay(Duration.ofMillis(500)).build());
-        String uri = ORDERS + "&lingerTime=60000&maxWaitingEvents=2&batchMaxEvents=2";
+        String uri = ALWAYS_LINGERING + "60000&maxWaitingEvents=2&batchMaxEvents=2";
         AsyncProducer producer = startedProducer(uri);
         List<CompletableFuture<Exchange>> first = processAll(producer, ids("bound-", 2));
         AtomicLong storedWhenTaken = new AtomicLong(-1);
