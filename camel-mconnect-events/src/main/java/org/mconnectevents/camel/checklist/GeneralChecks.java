@@ -1,5 +1,6 @@
 package org.mconnectevents.camel.checklist;
 
+import org.apache.camel.util.StringHelper;
 import org.mconnectevents.camel.MConnectEventsCertificate;
 import org.mconnectevents.camel.MConnectEventsEndpoint;
 
@@ -58,7 +59,7 @@ final class GeneralChecks {
                     if (UriText.literal(options.get(option))) {
                         findings.add(new ChecklistFinding(CONFIGURED_CONNECTION, NOT_MET, "route " + route.routeId(),
                                 "its URI " + UriText.channel(uri) + " endpoint gives " + option + " as a literal: set it once with"
-                                        + " camel.component.mconnect-events." + kebab(option) + " (or a {{property}}), so that"
+                                        + " camel.component.mconnect-events." + StringHelper.camelCaseToDash(option) + " (or a {{property}}), so that"
                                         + " each environment configures its own"));
                     }
                 }
@@ -152,9 +153,5 @@ final class GeneralChecks {
             // the endpoint refuses a base address that is not a URL when it starts, naming the option
             return "another service";
         }
-    }
-
-    private static String kebab(String option) {
-        return option.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }
