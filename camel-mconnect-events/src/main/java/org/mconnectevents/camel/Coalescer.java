@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -27,9 +28,8 @@ import java.util.function.Consumer;
  * the requests in flight, the events taken and not answered, closed). Requests are sent and answers handled outside
  * the monitor; callers
  * that find {@code maxWaitingEvents} events waiting wait on it. The service's answer comes on a Vert.x event loop,
- * which hands the answers of a batch to the continuations executor as one task: each task hands half of what it holds
- * on to another, so that every event is answered on a thread of its own (what follows in one exchange's route never
- * delays another's) while the event loop makes one hand-off per batch instead of one per event.
+ * which hands the answers of a batch to the continuations executor (see {@link Answers}): never on the event loop,
+ * in as few hand-offs between threads as the routes that follow allow.
  */
 final class Coalescer {
 
@@ -61,8 +61,18 @@ final class Coalescer {
         }
     }
 
+    /** Below this time per exchange, the routes after this producer count as quick. */
+    private static final long QUICK_ROUTE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** How many runners answer a batch while the routes are quick. */
+    private static final int QUICK_RUNNERS = 2;
+
     private final Vertx vertx;
     private final Executor continuations;
+    /**
+     * How long the route after this producer took per exchange lately (moving average): one runner per event until
+     * it is known to be quick.
+     */
+    private volatile long routeNanos = 10 * QUICK_ROUTE_NANOS;
     private final Sender sender;
     private final Settings settings;
     private final Consumer<Integer> requestSent;
@@ -234,24 +244,51 @@ final class Coalescer {
             }
             notifyAll();
         }
-        List<Runnable> answers = new ArrayList<>(due.size());
-        for (Waiting each : due) {
-            answers.add(() -> each.answer.answered(failure == null ? null : ownFailure(each, batch.size(), failure)));
-        }
-        if (!answers.isEmpty()) {
-            continuations.execute(() -> runEach(answers));
+        if (!due.isEmpty()) {
+            new Answers(due, batch.size(), failure).start();
         }
     }
 
-    /** Runs the first task on this thread after handing the others on, half by half, to the continuations executor. */
-    private void runEach(List<Runnable> tasks) {
-        List<Runnable> mine = tasks;
-        while (mine.size() > 1) {
-            List<Runnable> others = mine.subList(mine.size() / 2, mine.size());
-            continuations.execute(() -> runEach(others));
-            mine = mine.subList(0, mine.size() / 2);
+    /**
+     * Answers the events of one batch on the continuations executor: runners take the next unanswered event in turn
+     * until none is left. While the routes after this producer are quick, two runners answer a whole batch (a
+     * hand-off to another thread costs more than what such a route does); once they take longer, one runner per
+     * event, as soon as they start, and a runner whose event took long hands the rest to one more runner, so that
+     * what follows in one exchange's route delays another's by at most one such wait.
+     */
+    private final class Answers implements Runnable {
+        private final List<Waiting> due;
+        private final int batchSize;
+        private final Throwable failure;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Answers(List<Waiting> due, int batchSize, Throwable failure) {
+            this.due = due;
+            this.batchSize = batchSize;
+            this.failure = failure;
         }
-        mine.get(0).run();
+
+        void start() {
+            int runners = routeNanos < QUICK_ROUTE_NANOS ? Math.min(due.size(), QUICK_RUNNERS) : due.size();
+            for (int i = 0; i < runners; i++) {
+                continuations.execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            int taken;
+            while ((taken = next.getAndIncrement()) < due.size()) {
+                Waiting event = due.get(taken);
+                long started = System.nanoTime();
+                event.answer.answered(failure == null ? null : ownFailure(event, batchSize, failure));
+                long took = System.nanoTime() - started;
+                routeNanos += (took - routeNanos) / 8; // racy on purpose: an estimate, written by every runner
+                if (took >= QUICK_ROUTE_NANOS && next.get() < due.size()) {
+                    continuations.execute(this);
+                }
+            }
+        }
     }
 
     /** The failure as the exchange of one event of the batch sees it: naming its event. */

@@ -5,11 +5,11 @@ import io.cloudevents.CloudEventData;
 import org.mconnectevents.client.EventRules;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.CRC32C;
 
 /**
  * What a producer endpoint saw of the events it sent, for the operator's producer checklist: whether an id was re-used
@@ -84,7 +84,14 @@ public final class MConnectEventsProducedEvents {
     private static int fingerprint(CloudEvent event) {
         CloudEventData data = event.getData();
         return Objects.hash(event.getType(), event.getSubject(), event.getDataContentType(),
-                event.getExtension("partitionkey"), data == null ? 0 : Arrays.hashCode(data.toBytes()));
+                event.getExtension("partitionkey"), data == null ? 0 : checksum(data.toBytes()));
+    }
+
+    /** CRC-32C of the data: the processor computes it several bytes at a time, where a hash code takes them one by one. */
+    private static int checksum(byte[] data) {
+        CRC32C crc = new CRC32C();
+        crc.update(data);
+        return (int) crc.getValue();
     }
 
     /** What the window shows now. */

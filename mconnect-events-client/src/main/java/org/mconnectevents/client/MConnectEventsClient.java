@@ -53,12 +53,20 @@ public final class MConnectEventsClient implements AutoCloseable {
      */
     private final Context callersContext;
     private final ServerClock serverClock = new ServerClock(java.time.Clock.systemUTC());
+    private final Address produceEvent;
+    private final Address produceEvents;
+    private final Address produceRaw;
+    private final Address produceTest;
 
     private MConnectEventsClient(Vertx vertx, ClientOptions options, ConfigurationErrorListener configurationErrors) {
         this.vertx = vertx;
         this.options = options;
         this.configurationErrors = configurationErrors;
         this.callersContext = vertx.getOrCreateContext();
+        this.produceEvent = Address.of(options, "ce/produce/event");
+        this.produceEvents = Address.of(options, "ce/produce/events");
+        this.produceRaw = Address.of(options, "ce/produce/raw");
+        this.produceTest = Address.of(options, "ce/tools/consumer/test");
         int connectTimeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         this.http = vertx.createHttpClient(options.tls().applyTo(new HttpClientOptions())
                 .setConnectTimeout(connectTimeout)
@@ -101,22 +109,22 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     /** {@code POST /ce/produce/event}: one event in the JSON event format. {@code what} names it in errors. */
     public Future<Void> produceEvent(byte[] json, String what) {
-        return send(HttpMethod.POST, options.rest("ce/produce/event"), "application/cloudevents+json", Buffer.buffer(json), what);
+        return request(produceEvent.post("application/cloudevents+json"), Buffer.buffer(json), what).mapEmpty();
     }
 
     /** {@code POST /ce/produce/events}: a batch, stored all or nothing. */
     public Future<Void> produceEvents(Buffer jsonArray, String what) {
-        return send(HttpMethod.POST, options.rest("ce/produce/events"), "application/cloudevents-batch+json", jsonArray, what);
+        return request(produceEvents.post("application/cloudevents-batch+json"), jsonArray, what).mapEmpty();
     }
 
     /** {@code POST /ce/produce/raw}: one event in binary mode. */
     public Future<Void> produceRaw(BinaryEvent event, String what) {
-        return sendBinary(options.rest("ce/produce/raw"), event, what);
+        return sendBinary(produceRaw, event, what);
     }
 
     /** {@code POST /ce/tools/consumer/test}: a test event for this client as consumer (binary mode). */
     public Future<Void> produceTestEvent(BinaryEvent event, String what) {
-        return sendBinary(options.rest("ce/tools/consumer/test"), event, what);
+        return sendBinary(produceTest, event, what);
     }
 
     /** {@code GET /ce/tools/my-settings}: this client's configuration as the service sees it (JSON text). */
@@ -126,15 +134,17 @@ public final class MConnectEventsClient implements AutoCloseable {
     }
 
     Future<Void> sendBinary(String address, BinaryEvent event, String what) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address)
-                .putHeader("Content-Type", event.contentType());
-        event.headers().forEach(request::putHeader);
-        return request(request, event.body(), what).mapEmpty();
+        return sendBinary(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address)
+                .putHeader("Content-Type", event.contentType()), event, what);
     }
 
-    private Future<Void> send(HttpMethod method, String address, String contentType, Buffer body, String what) {
-        return request(new RequestOptions().setMethod(method).setAbsoluteURI(address).putHeader("Content-Type", contentType),
-                body, what).mapEmpty();
+    private Future<Void> sendBinary(Address address, BinaryEvent event, String what) {
+        return sendBinary(address.post(event.contentType()), event, what);
+    }
+
+    private Future<Void> sendBinary(RequestOptions request, BinaryEvent event, String what) {
+        event.headers().forEach(request::putHeader);
+        return request(request, event.body(), what).mapEmpty();
     }
 
     /**
@@ -178,7 +188,6 @@ public final class MConnectEventsClient implements AutoCloseable {
     /** Makes the request on the current thread: a Vert.x event loop, or the closing case above. */
     private Future<Response> exchangeOnContext(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
         request.setIdleTimeout(timeout.toMillis());
-        String target = request.getMethod() + " " + pathOf(request.getURI());
         // The body is asked for in the very callback that receives the response. Asked for one step later (a
         // listener of the composed future), it can come after a short response already ended when the request
         // was made from a thread that is not Vert.x's, and then it never completes.
@@ -190,7 +199,9 @@ public final class MConnectEventsClient implements AutoCloseable {
                                     response.getHeader("Location"), content));
                         }))
                 .transform(result -> {
+                    // named only when something went wrong: a produce that succeeds builds no text
                     if (result.failed()) {
+                        String target = target(request);
                         MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(result.cause(),
                                 "Could not reach MConnect Events for " + what + " (" + target + ")", options);
                         if (misconfigured != null) {
@@ -206,6 +217,7 @@ public final class MConnectEventsClient implements AutoCloseable {
                         return Future.succeededFuture(response);
                     }
                     String text = response.body().toString().trim();
+                    String target = target(request);
                     // 408 and 429 say "not now", not "never": retryable like a 5xx
                     if (status >= 400 && status < 500 && status != 408 && status != 429) {
                         return Future.failedFuture(new MConnectEventsRejectedException(status, text,
@@ -303,6 +315,10 @@ public final class MConnectEventsClient implements AutoCloseable {
                 + " read it with getServerText(), or set logEventData=true";
     }
 
+    private static String target(RequestOptions request) {
+        return request.getMethod() + " " + pathOf(request.getURI());
+    }
+
     private static String pathOf(String uri) {
         int scheme = uri.indexOf("://");
         int path = scheme < 0 ? 0 : uri.indexOf('/', scheme + 3);
@@ -318,6 +334,23 @@ public final class MConnectEventsClient implements AutoCloseable {
             case 422 -> "data does not match the type's schema";
             default -> "refused";
         };
+    }
+
+    /**
+     * A path under the REST base address, parsed once: a request then sets host, port and path, as
+     * {@link RequestOptions#setAbsoluteURI(String)} would after parsing the address again on every request.
+     */
+    private record Address(String host, int port, String path) {
+
+        static Address of(ClientOptions options, String path) {
+            java.net.URI address = java.net.URI.create(options.rest(path));
+            return new Address(address.getHost(), address.getPort() < 0 ? 443 : address.getPort(), address.getRawPath());
+        }
+
+        RequestOptions post(String contentType) {
+            return new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(true).setURI(path)
+                    .putHeader("Content-Type", contentType);
+        }
     }
 
     /** A successful or refused HTTP answer. */
