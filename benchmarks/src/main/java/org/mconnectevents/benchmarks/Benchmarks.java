@@ -85,8 +85,9 @@ public final class Benchmarks {
                 }
                 Timing timing = scenarios.run(row, consumeEvents);
                 System.out.printf("%-8s %-36s %-42s %,9d events %6.2f s %,9.0f events/s %7.1f CPU µs/event,"
-                                + " others busy %.2f cores%n", label, row.scenario, row.client, timing.events(),
-                        timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(), timing.othersCoresBusy());
+                                + " %5.2f switches/event, others busy %.2f cores%n", label, row.scenario, row.client,
+                        timing.events(), timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(),
+                        timing.switchesPerEvent(), timing.othersCoresBusy());
                 if (timing.latency() != null) {
                     System.out.printf("%-8s %-36s %-42s latency p50 %.2f ms, p99 %.2f ms%n", label, row.scenario, row.client,
                             timing.latency().p50Nanos() / 1e6, timing.latency().p99Nanos() / 1e6);

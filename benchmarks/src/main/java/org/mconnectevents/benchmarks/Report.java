@@ -14,7 +14,9 @@ import java.util.function.ToDoubleFunction;
  * and their spread (min–max); a ratio is the median of the ratios of runs paired in the same round, so that a round
  * slowed by the machine's other processes weighs on both sides of it. "cores busy" is the CPU time of this process
  * (clients and emulator) over the wall-clock time, "others busy" that of every other process of the machine: on 2
- * cores, what the run did not get.
+ * cores, what the run did not get. "switches/event" counts the times a thread of this process parked and was woken
+ * again, per event: each hand-off of work to a thread that waits for it costs one, and on a virtual machine a few
+ * microseconds of CPU.
  */
 final class Report {
 
@@ -31,18 +33,18 @@ final class Report {
 
     void print() {
         System.out.println();
-        System.out.printf("| %-36s | %-42s | %10s | %17s | %12s | %10s | %15s |%n", "scenario", "client",
-                "events/s", "min–max", "CPU µs/event", "cores busy", "others, min–max");
-        System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(44), "-".repeat(12), "-".repeat(19),
-                "-".repeat(14), "-".repeat(12), "-".repeat(17));
+        System.out.printf("| %-36s | %-42s | %10s | %17s | %12s | %15s | %10s | %15s |%n", "scenario", "client",
+                "events/s", "min–max", "CPU µs/event", "switches/event", "cores busy", "others, min–max");
+        System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(44), "-".repeat(12), "-".repeat(19),
+                "-".repeat(14), "-".repeat(17), "-".repeat(12), "-".repeat(17));
         for (Row row : Row.values()) {
             List<Timing> runs = runs(row);
             if (runs.isEmpty() || runs.get(0).latency() != null) {
                 continue;
             }
-            System.out.printf("| %-36s | %-42s | %,10.0f | %17s | %12.1f | %10.2f | %15s |%n", row.scenario, row.client,
-                    median(runs, Timing::eventsPerSecond), spread(runs, Timing::eventsPerSecond, "%,.0f"),
-                    median(runs, Timing::cpuMicrosPerEvent), median(runs, Timing::coresBusy),
+            System.out.printf("| %-36s | %-42s | %,10.0f | %17s | %12.1f | %15.2f | %10.2f | %15s |%n", row.scenario,
+                    row.client, median(runs, Timing::eventsPerSecond), spread(runs, Timing::eventsPerSecond, "%,.0f"),
+                    median(runs, Timing::cpuMicrosPerEvent), median(runs, Timing::switchesPerEvent), median(runs, Timing::coresBusy),
                     spread(runs, Timing::othersCoresBusy, "%.2f"));
         }
         printLatencies();

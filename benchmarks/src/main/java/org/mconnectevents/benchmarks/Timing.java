@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param nanos        wall-clock time
  * @param cpuNanos     CPU time of every thread of this process in the same interval
  * @param othersNanos  CPU time of every other process of the machine in the same interval (-1 when unknown)
+ * @param switches     times a thread of this process gave up its core to wait (voluntary context switches: a thread
+ *                     parking until another hands it work), in the same interval; -1 when unknown
  * @param latency      the latency of each event, for the rows that measure it; null otherwise
  */
-record Timing(long events, long nanos, long cpuNanos, long othersNanos, Latency latency) {
+record Timing(long events, long nanos, long cpuNanos, long othersNanos, long switches, Latency latency) {
 
     /** Percentiles of the time from handing an event over to its answer. */
     record Latency(long p50Nanos, long p99Nanos) {
@@ -36,7 +38,7 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, Latency 
 
     /** The same run with the latencies of its events. */
     Timing withLatency(Latency measured) {
-        return new Timing(events, nanos, cpuNanos, othersNanos, measured);
+        return new Timing(events, nanos, cpuNanos, othersNanos, switches, measured);
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -50,6 +52,11 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, Latency 
 
     double cpuMicrosPerEvent() {
         return cpuNanos / 1e3 / events;
+    }
+
+    /** Threads of this process that parked and were woken, per event; NaN when unknown. */
+    double switchesPerEvent() {
+        return switches < 0 ? Double.NaN : switches / (double) events;
     }
 
     /** Cores this process kept busy on average. */
@@ -76,16 +83,42 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, Latency 
     }
 
     /** Where the clocks stood at one moment. */
-    private record Snapshot(long wall, long cpu, long machineBusy) {
+    private record Snapshot(long wall, long cpu, long machineBusy, long switches) {
 
         static Snapshot now() {
-            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), machineBusyNanos());
+            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), machineBusyNanos(), voluntarySwitches());
         }
 
         Timing until(long events, Snapshot end) {
             long cpu = end.cpu - this.cpu;
             long others = machineBusy < 0 || end.machineBusy < 0 ? -1 : Math.max(0, end.machineBusy - machineBusy - cpu);
-            return new Timing(events, end.wall - wall, cpu, others, null);
+            long switched = switches < 0 || end.switches < 0 ? -1 : Math.max(0, end.switches - switches);
+            return new Timing(events, end.wall - wall, cpu, others, switched, null);
+        }
+
+        /**
+         * Voluntary context switches of every thread of this process alive now ({@code /proc/self/task/N/status});
+         * a thread that ended in between takes its count with it, which the cached pools (60 s idle) rarely do
+         * within a run. -1 elsewhere than Linux.
+         */
+        private static long voluntarySwitches() {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                long total = 0;
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        for (String line : Files.readAllLines(task.resolve("status"))) {
+                            if (line.startsWith("voluntary_ctxt_switches:")) {
+                                total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // the thread ended while being read
+                    }
+                }
+                return total;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         /** CPU time every process of the machine took since boot (first line of /proc/stat); -1 elsewhere than Linux. */

@@ -64,4 +64,47 @@ class ServerClockTest {
             client.close();
         }
     }
+
+    @Test
+    void aReadingFollowsEveryNewDateHeaderAndIsTakenAgainWhenTheHeaderRepeats() {
+        java.time.Instant start = java.time.Instant.parse("2026-12-02T20:00:00.250Z");
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        ServerClock clock = new ServerClock(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        });
+
+        clock.observe("Wed, 02 Dec 2026 20:00:10 GMT");
+        assertThat(clock.lastReading()).get().satisfies(reading -> {
+            assertThat(reading.skew()).isEqualTo(Duration.ofMillis(9_750));
+            assertThat(reading.seenAt()).isEqualTo(start);
+        });
+
+        now.set(start.plusMillis(500));
+        clock.observe("Wed, 02 Dec 2026 20:00:10 GMT");
+        assertThat(clock.lastReading()).get().as("the same header, read again later").satisfies(reading -> {
+            assertThat(reading.skew()).isEqualTo(Duration.ofMillis(9_250));
+            assertThat(reading.seenAt()).isEqualTo(start.plusMillis(500));
+        });
+
+        clock.observe("Wed, 02 Dec 2026 19:59:00 GMT");
+        assertThat(clock.lastReading()).get().as("a new header").satisfies(reading ->
+                assertThat(reading.skew()).isEqualTo(Duration.ofMillis(-60_750)));
+
+        clock.observe("not a date");
+        assertThat(clock.lastReading()).get().as("an unreadable header changes nothing").satisfies(reading ->
+                assertThat(reading.skew()).isEqualTo(Duration.ofMillis(-60_750)));
+    }
 }

@@ -1,0 +1,103 @@
+package org.mconnectevents.camel;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a coalesced batch's answers reach the exchanges: never on the thread that received the service's answer, in few
+ * hand-offs to other threads while what follows each exchange is quick, and side by side once it is not, so that a
+ * route that waits after the producer does not hold back the other exchanges of its batch.
+ */
+class CoalescerAnswersTest {
+
+    private static final int BATCH = 40;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final AtomicInteger handOffs = new AtomicInteger();
+    /** A service that stores every batch at once. */
+    private final Coalescer coalescer = new Coalescer(vertx, task -> {
+        handOffs.incrementAndGet();
+        pool.execute(task);
+    }, (events, what) -> Future.succeededFuture(),
+            // a batch leaves when full: every batch of this test is exactly BATCH events
+            new Coalescer.Settings(60_000, BATCH, 1 << 20, 10_000, false, 0), events -> { });
+
+    @AfterEach
+    void stop() throws Exception {
+        pool.shutdownNow();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void onceTheRoutesAfterTheProducerAreQuickABatchIsAnsweredInAFewHandOffsNotOnePerEvent() throws Exception {
+        for (int batch = 0; batch < 3; batch++) {
+            answered(batch, failure -> { });
+        }
+        handOffs.set(0);
+
+        List<String> threads = answered(3, failure -> { });
+
+        assertThat(threads).as("every event answered, off the adding thread").hasSize(BATCH)
+                .doesNotContain(Thread.currentThread().getName());
+        assertThat(handOffs.get()).as("hand-offs for a batch of " + BATCH + " events whose routes are quick")
+                .isLessThan(10);
+    }
+
+    @Test
+    void onceTheRoutesAfterTheProducerWaitTheExchangesOfABatchContinueSideBySide() throws Exception {
+        answered(0, failure -> { });
+        answered(1, failure -> sleep(50));
+
+        CountDownLatch allContinuing = new CountDownLatch(BATCH);
+        List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+        answered(2, failure -> {
+            allContinuing.countDown();
+            try {
+                metTheOthers.add(allContinuing.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(metTheOthers).as("each exchange waited until every other of its batch was continuing too")
+                .hasSize(BATCH).containsOnly(true);
+    }
+
+    /** Adds one full batch, and waits until each of its events was answered; answers the threads that answered them. */
+    private List<String> answered(int batch, Coalescer.Answer then) throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(BATCH);
+        for (int n = 0; n < BATCH; n++) {
+            coalescer.add(("{\"n\":" + batch + n + "}").getBytes(StandardCharsets.UTF_8), "event " + batch + "-" + n, failure -> {
+                assertThat(failure).isNull();
+                threads.add(Thread.currentThread().getName());
+                then.answered(failure);
+                done.countDown();
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).as("batch " + batch + " answered").isTrue();
+        return threads;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
