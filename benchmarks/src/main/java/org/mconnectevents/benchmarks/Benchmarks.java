@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The component against a raw Vert.x client and a camel-http route, on the emulator over loopback, all in this
- * JVM: {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Every row runs once to warm up, then
- * in measured rounds (the order of the clients alternates between rounds); the table shows the median of each row
+ * JVM: {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Every row runs in warm-up rounds until
+ * the JIT compilers have settled, then in measured rounds (the order of the clients alternates between rounds); the table shows the median of each row
  * and its spread, the ratios the median of the rounds' paired ratios. Arguments (or {@code -Dexec.args="..."}):
  * seconds per producing run (default 4), measured rounds (default 3).
  */
@@ -30,6 +30,10 @@ public final class Benchmarks {
     static final String CONSUMER = "demo-consumer";
     /** Events each measured consuming run takes, stored beforehand; half of it to warm up. */
     private static final int CONSUME_EVENTS = 200_000;
+    private static final int MIN_WARM_UPS = 2;
+    private static final int MAX_WARM_UPS = 5;
+    /** A run is taken as compiled when the JIT compilers took at most this share of its time. */
+    private static final int SETTLED_PERCENT = 5;
 
     /** Rows to run, e.g. {@code -Dbench.rows=CONSUME_COMPONENT} while profiling one of them; all when empty. */
     private static final List<String> ONLY = System.getProperty("bench.rows", "").isBlank() ? List.of()
@@ -54,7 +58,7 @@ public final class Benchmarks {
                 new Workload("check").checkSameJson();
                 Scenarios scenarios = new Scenarios(emulator, raw, component, camelHttp, camelHttpDefault, duration);
                 Report report = new Report();
-                round(scenarios, "warm-up", CONSUME_EVENTS / 2, false, null);
+                warmUp(scenarios);
                 for (int r = 1; r <= rounds; r++) {
                     round(scenarios, "round " + r, CONSUME_EVENTS, r % 2 == 0, report);
                 }
@@ -67,8 +71,25 @@ public final class Benchmarks {
         System.out.printf("%nbenchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static void round(Scenarios scenarios, String label, int consumeEvents, boolean reversed, Report report)
+    /**
+     * Warm-up rounds until the JIT compilers have settled: on 2 cores they take CPU from the run they compile in, so
+     * a run during which they still work measures them, not the clients. At least {@value #MIN_WARM_UPS} rounds, then
+     * more until no run spent over {@value #SETTLED_PERCENT} % of its time compiling, at most {@value #MAX_WARM_UPS}.
+     */
+    private static void warmUp(Scenarios scenarios) throws Exception {
+        for (int w = 1; w <= MAX_WARM_UPS; w++) {
+            double compiling = round(scenarios, "warm-up " + w, CONSUME_EVENTS / 2, w % 2 == 0, null);
+            if (w >= MIN_WARM_UPS && compiling * 100 <= SETTLED_PERCENT) {
+                return;
+            }
+        }
+        System.out.printf("the JIT compilers had not settled after %d warm-up rounds: read the JIT column%n", MAX_WARM_UPS);
+    }
+
+    /** Runs every row once; answers the largest share of a run's time the JIT compilers spent compiling. */
+    private static double round(Scenarios scenarios, String label, int consumeEvents, boolean reversed, Report report)
             throws Exception {
+        double compiling = 0;
         if (report != null) {
             report.startRound();
         }
@@ -85,9 +106,9 @@ public final class Benchmarks {
                 }
                 Timing timing = scenarios.run(row, consumeEvents);
                 System.out.printf("%-8s %-36s %-42s %,9d events %6.2f s %,9.0f events/s %7.1f CPU µs/event,"
-                                + " %5.2f switches/event, others busy %.2f cores%n", label, row.scenario, row.client,
-                        timing.events(), timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(),
-                        timing.switchesPerEvent(), timing.othersCoresBusy());
+                                + " %5.2f switches/event, JIT %5.0f ms, others busy %.2f cores%n", label, row.scenario,
+                        row.client, timing.events(), timing.nanos() / 1e9, timing.eventsPerSecond(), timing.cpuMicrosPerEvent(),
+                        timing.switchesPerEvent(), timing.compileNanos() / 1e6, timing.othersCoresBusy());
                 if (timing.latency() != null) {
                     System.out.printf("%-8s %-36s %-42s latency p50 %.2f ms, p99 %.2f ms%n", label, row.scenario, row.client,
                             timing.latency().p50Nanos() / 1e6, timing.latency().p99Nanos() / 1e6);
@@ -95,8 +116,10 @@ public final class Benchmarks {
                 if (report != null) {
                     report.add(row, timing);
                 }
+                compiling = Math.max(compiling, timing.compileNanos() / (double) timing.nanos());
             }
         }
+        return compiling;
     }
 
     static void printMachine() {

@@ -49,6 +49,12 @@ final class Report {
         }
         printLatencies();
         printRatios();
+        Timing mostCompiled = rounds.stream().flatMap(round -> round.values().stream())
+                .max(java.util.Comparator.comparingDouble(t -> t.compileNanos() / (double) t.nanos())).orElse(null);
+        if (mostCompiled != null) {
+            System.out.printf("%nJIT compilation during the measured runs: at most %.0f ms in a run (%.1f %% of its time)%n",
+                    mostCompiled.compileNanos() / 1e6, 100.0 * mostCompiled.compileNanos() / mostCompiled.nanos());
+        }
     }
 
     private void printLatencies() {

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param othersNanos  CPU time of every other process of the machine in the same interval (-1 when unknown)
  * @param switches     times a thread of this process gave up its core to wait (voluntary context switches: a thread
  *                     parking until another hands it work), in the same interval; -1 when unknown
+ * @param compileNanos time the JIT compilers spent compiling in the same interval (on 2 cores, taken from the run)
  * @param latency      the latency of each event, for the rows that measure it; null otherwise
  */
-record Timing(long events, long nanos, long cpuNanos, long othersNanos, long switches, Latency latency) {
+record Timing(long events, long nanos, long cpuNanos, long othersNanos, long switches, long compileNanos, Latency latency) {
 
     /** Percentiles of the time from handing an event over to its answer. */
     record Latency(long p50Nanos, long p99Nanos) {
@@ -38,11 +39,12 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, long swi
 
     /** The same run with the latencies of its events. */
     Timing withLatency(Latency measured) {
-        return new Timing(events, nanos, cpuNanos, othersNanos, switches, measured);
+        return new Timing(events, nanos, cpuNanos, othersNanos, switches, compileNanos, measured);
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     /** Linux counts CPU time in /proc/stat in ticks of 1/100 s (USER_HZ) on every common architecture. */
     private static final long NANOS_PER_TICK = 10_000_000;
 
@@ -83,17 +85,18 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, long swi
     }
 
     /** Where the clocks stood at one moment. */
-    private record Snapshot(long wall, long cpu, long machineBusy, long switches) {
+    private record Snapshot(long wall, long cpu, long machineBusy, long switches, long compile) {
 
         static Snapshot now() {
-            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), machineBusyNanos(), voluntarySwitches());
+            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), machineBusyNanos(), voluntarySwitches(),
+                    JIT.getTotalCompilationTime() * 1_000_000);
         }
 
         Timing until(long events, Snapshot end) {
             long cpu = end.cpu - this.cpu;
             long others = machineBusy < 0 || end.machineBusy < 0 ? -1 : Math.max(0, end.machineBusy - machineBusy - cpu);
             long switched = switches < 0 || end.switches < 0 ? -1 : Math.max(0, end.switches - switches);
-            return new Timing(events, end.wall - wall, cpu, others, switched, null);
+            return new Timing(events, end.wall - wall, cpu, others, switched, end.compile - compile, null);
         }
 
         /**

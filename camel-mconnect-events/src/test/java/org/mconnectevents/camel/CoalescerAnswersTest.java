@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -44,16 +45,21 @@ class CoalescerAnswersTest {
 
     @Test
     void onceTheRoutesAfterTheProducerAreQuickABatchIsAnsweredInAFewHandOffsNotOnePerEvent() throws Exception {
-        for (int batch = 0; batch < 3; batch++) {
-            answered(batch, failure -> { });
+        List<Integer> handOffsPerBatch = new ArrayList<>();
+        for (int batch = 0; batch < 30 && (handOffsPerBatch.isEmpty() || handOffsPerBatch.get(batch - 1) >= 10); batch++) {
+            handOffs.set(0);
+            List<String> threads = answered(batch, failure -> { });
+            assertThat(threads).as("every event answered as stored, off the adding thread").hasSize(BATCH)
+                    .doesNotContain(Thread.currentThread().getName())
+                    .noneMatch(answer -> answer.startsWith("failed: "));
+            handOffsPerBatch.add(handOffs.get());
         }
-        handOffs.set(0);
 
-        List<String> threads = answered(3, failure -> { });
-
-        assertThat(threads).as("every event answered, off the adding thread").hasSize(BATCH)
-                .doesNotContain(Thread.currentThread().getName());
-        assertThat(handOffs.get()).as("hand-offs for a batch of " + BATCH + " events whose routes are quick")
+        // the first batches are answered one hand-off per event, until their routes are known to be quick (a cold JVM
+        // makes even an empty route slow at first)
+        assertThat(handOffsPerBatch.get(0)).as("the first batch: one hand-off per event").isEqualTo(BATCH);
+        assertThat(handOffsPerBatch.get(handOffsPerBatch.size() - 1))
+                .as("hand-offs per batch of " + BATCH + " events whose routes are quick: " + handOffsPerBatch)
                 .isLessThan(10);
     }
 
@@ -83,8 +89,7 @@ class CoalescerAnswersTest {
         CountDownLatch done = new CountDownLatch(BATCH);
         for (int n = 0; n < BATCH; n++) {
             coalescer.add(("{\"n\":" + batch + n + "}").getBytes(StandardCharsets.UTF_8), "event " + batch + "-" + n, failure -> {
-                assertThat(failure).isNull();
-                threads.add(Thread.currentThread().getName());
+                threads.add(failure == null ? Thread.currentThread().getName() : "failed: " + failure);
                 then.answered(failure);
                 done.countDown();
             });

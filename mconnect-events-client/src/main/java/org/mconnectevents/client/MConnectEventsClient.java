@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -109,12 +111,12 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     /** {@code POST /ce/produce/event}: one event in the JSON event format. {@code what} names it in errors. */
     public Future<Void> produceEvent(byte[] json, String what) {
-        return request(produceEvent.post("application/cloudevents+json"), Buffer.buffer(json), what).mapEmpty();
+        return produce(produceEvent.post("application/cloudevents+json"), Buffer.buffer(json), what);
     }
 
     /** {@code POST /ce/produce/events}: a batch, stored all or nothing. */
     public Future<Void> produceEvents(Buffer jsonArray, String what) {
-        return request(produceEvents.post("application/cloudevents-batch+json"), jsonArray, what).mapEmpty();
+        return produce(produceEvents.post("application/cloudevents-batch+json"), jsonArray, what);
     }
 
     /** {@code POST /ce/produce/raw}: one event in binary mode. */
@@ -144,7 +146,7 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     private Future<Void> sendBinary(RequestOptions request, BinaryEvent event, String what) {
         event.headers().forEach(request::putHeader);
-        return request(request, event.body(), what).mapEmpty();
+        return produce(request, event.body(), what);
     }
 
     /**
@@ -152,82 +154,124 @@ public final class MConnectEventsClient implements AutoCloseable {
      * with {@link MConnectEventsRejectedException}, anything else with {@link MConnectEventsUnavailableException}.
      */
     Future<Buffer> request(RequestOptions request, Buffer body, String what) {
-        return exchange(request, body, options.requestTimeout(), what).map(Response::body);
+        return exchange(http, request, body, options.requestTimeout(), what, true).map(Response::body);
+    }
+
+    /** A produce request: fails as {@link #request} does; a success answers nothing, so its (empty) body is not read. */
+    private Future<Void> produce(RequestOptions request, Buffer body, String what) {
+        return exchange(http, request, body, options.requestTimeout(), what, false).mapEmpty();
     }
 
     /** Like {@link #request} but also answers with the response headers; {@code timeout} bounds the wait for the answer. */
     Future<Response> exchange(RequestOptions request, Buffer body, Duration timeout, String what) {
-        return exchange(http, request, body, timeout, what);
+        return exchange(http, request, body, timeout, what, true);
     }
 
     /** A long poll: on the pool of the polls. */
     Future<Response> sessionExchange(RequestOptions request, Buffer body, Duration timeout, String what) {
-        return exchange(polls, request, body, timeout, what);
+        return exchange(polls, request, body, timeout, what, true);
     }
 
-    private Future<Response> exchange(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
-        if (Vertx.currentContext() != null) {
-            return exchangeOnContext(via, request, body, timeout, what);
-        }
+    private Future<Response> exchange(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what,
+                                      boolean readBody) {
         Promise<Response> answer = Promise.promise();
+        if (Vertx.currentContext() != null) {
+            exchangeOnContext(via, request, body, timeout, what, readBody, answer);
+            return answer.future();
+        }
         try {
-            callersContext.runOnContext(start -> {
-                try {
-                    exchangeOnContext(via, request, body, timeout, what).onComplete(answer);
-                } catch (RuntimeException e) {
-                    answer.fail(e); // the caller's future carries it, as it would have from the caller's thread
-                }
-            });
+            callersContext.runOnContext(start -> exchangeOnContext(via, request, body, timeout, what, readBody, answer));
         } catch (RejectedExecutionException e) {
             // Vert.x is closing and takes no more tasks: make the request here, where it fails as it always did
-            return exchangeOnContext(via, request, body, timeout, what);
+            exchangeOnContext(via, request, body, timeout, what, readBody, answer);
         }
         return answer.future();
     }
 
-    /** Makes the request on the current thread: a Vert.x event loop, or the closing case above. */
-    private Future<Response> exchangeOnContext(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what) {
-        request.setIdleTimeout(timeout.toMillis());
-        // The body is asked for in the very callback that receives the response. Asked for one step later (a
-        // listener of the composed future), it can come after a short response already ended when the request
-        // was made from a thread that is not Vert.x's, and then it never completes.
-        return via.request(request)
-                .compose(sent -> (body == null ? sent.send() : sent.send(body))
-                        .compose(response -> {
-                            serverClock.observe(response.getHeader("Date"));
-                            return response.body().map(content -> new Response(response.statusCode(),
-                                    response.getHeader("Location"), content));
-                        }))
-                .transform(result -> {
-                    // named only when something went wrong: a produce that succeeds builds no text
-                    if (result.failed()) {
-                        String target = target(request);
-                        MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(result.cause(),
-                                "Could not reach MConnect Events for " + what + " (" + target + ")", options);
-                        if (misconfigured != null) {
-                            return configurationError(misconfigured);
+    /**
+     * Makes the request on the current thread (a Vert.x event loop, or the closing case above) and completes
+     * {@code answer} with its outcome. One promise and plain callbacks rather than a chain of composed futures: on the
+     * path of every produced event, each step of such a chain is one more future, listener and dispatch.
+     */
+    private void exchangeOnContext(HttpClient via, RequestOptions request, Buffer body, Duration timeout, String what,
+                                   boolean readBody, Promise<Response> answer) {
+        try {
+            request.setIdleTimeout(timeout.toMillis());
+            via.request(request).onComplete(requested -> {
+                if (requested.failed()) {
+                    answer.handle(notAnswered(requested.cause(), request, what));
+                    return;
+                }
+                HttpClientRequest sending = requested.result();
+                (body == null ? sending.send() : sending.send(body)).onComplete(responded -> {
+                    try {
+                        if (responded.failed()) {
+                            answer.handle(notAnswered(responded.cause(), request, what));
+                            return;
                         }
-                        return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
-                                + target + " for " + what + ": " + describe(result.cause())
-                                + ". The request may or may not have been stored; retrying it is safe.", result.cause()));
+                        HttpClientResponse response = responded.result();
+                        serverClock.observe(response.getHeader("Date"));
+                        int status = response.statusCode();
+                        String location = response.getHeader("Location");
+                        if (succeeded(status) && !readBody) {
+                            answer.complete(new Response(status, location, null));
+                            return;
+                        }
+                        // The body is asked for in the very callback that receives the response. Asked for one step
+                        // later, it can come after a short response already ended, and then it never completes.
+                        response.body().onComplete(read -> {
+                            try {
+                                answer.handle(read.failed() ? notAnswered(read.cause(), request, what)
+                                        : answered(new Response(status, location, read.result()), request, what, body != null));
+                            } catch (RuntimeException e) {
+                                answer.tryFail(e);
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        answer.tryFail(e);
                     }
-                    Response response = result.result();
-                    int status = response.status();
-                    if (status == 200 || status == 201 || status == 202 || status == 204) {
-                        return Future.succeededFuture(response);
-                    }
-                    String text = response.body().toString().trim();
-                    String target = target(request);
-                    // 408 and 429 say "not now", not "never": retryable like a 5xx
-                    if (status >= 400 && status < 500 && status != 408 && status != 429) {
-                        return Future.failedFuture(new MConnectEventsRejectedException(status, text,
-                                "MConnect Events refused " + what + " (" + target + " answered " + status + " "
-                                        + reason(status) + "): " + explanation(status, text, body != null)));
-                    }
-                    return Future.failedFuture(new MConnectEventsUnavailableException(status, "MConnect Events failed "
-                            + what + " (" + target + " answered " + status + "): " + text
-                            + ". The request may or may not have been stored; retrying it is safe.", null));
                 });
+            });
+        } catch (RuntimeException e) {
+            answer.tryFail(e); // the caller's future carries it, as it would have from the caller's thread
+        }
+    }
+
+    private static boolean succeeded(int status) {
+        return status == 200 || status == 201 || status == 202 || status == 204;
+    }
+
+    /** A request that got no answer: a configuration error when the TLS handshake says so, else unavailable. */
+    private Future<Response> notAnswered(Throwable cause, RequestOptions request, String what) {
+        // named only when something went wrong: a produce that succeeds builds no text
+        String target = target(request);
+        MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(cause,
+                "Could not reach MConnect Events for " + what + " (" + target + ")", options);
+        if (misconfigured != null) {
+            return configurationError(misconfigured);
+        }
+        return Future.failedFuture(new MConnectEventsUnavailableException(0, "MConnect Events did not answer "
+                + target + " for " + what + ": " + describe(cause)
+                + ". The request may or may not have been stored; retrying it is safe.", cause));
+    }
+
+    /** An answer: the response when it succeeded, else a refusal (4xx) or unavailable (5xx, 408, 429). */
+    private Future<Response> answered(Response response, RequestOptions request, String what, boolean sentABody) {
+        int status = response.status();
+        if (succeeded(status)) {
+            return Future.succeededFuture(response);
+        }
+        String text = response.body().toString().trim();
+        String target = target(request);
+        // 408 and 429 say "not now", not "never": retryable like a 5xx
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return Future.failedFuture(new MConnectEventsRejectedException(status, text,
+                    "MConnect Events refused " + what + " (" + target + " answered " + status + " "
+                            + reason(status) + "): " + explanation(status, text, sentABody)));
+        }
+        return Future.failedFuture(new MConnectEventsUnavailableException(status, "MConnect Events failed "
+                + what + " (" + target + " answered " + status + "): " + text
+                + ". The request may or may not have been stored; retrying it is safe.", null));
     }
 
     /** Opens a WebSocket consumer session; events start flowing to {@code listener} at once. */
@@ -353,7 +397,7 @@ public final class MConnectEventsClient implements AutoCloseable {
         }
     }
 
-    /** A successful or refused HTTP answer. */
+    /** A successful or refused HTTP answer; its body is null when a successful produce did not read it. */
     record Response(int status, String location, Buffer body) {
     }
 }
