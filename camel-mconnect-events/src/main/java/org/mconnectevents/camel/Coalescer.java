@@ -65,6 +65,8 @@ final class Coalescer {
     private static final long QUICK_ROUTE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     /** How many runners answer a batch while the routes are quick. */
     private static final int QUICK_RUNNERS = 2;
+    /** After this long, what the quick runners of a batch have not taken yet gets a runner each. */
+    private static final long STALLED_MILLIS = 10;
 
     private final Vertx vertx;
     private final Executor continuations;
@@ -254,7 +256,9 @@ final class Coalescer {
      * until none is left. While the routes after this producer are quick, two runners answer a whole batch (a
      * hand-off to another thread costs more than what such a route does); once they take longer, one runner per
      * event, as soon as they start, and a runner whose event took long hands the rest to one more runner, so that
-     * what follows in one exchange's route delays another's by at most one such wait.
+     * what follows in one exchange's route delays another's by at most one such wait. Should the quick runners both
+     * wait on something (the answer of another event of the same batch, say), what they have not taken after
+     * {@value #STALLED_MILLIS} ms gets a runner each.
      */
     private final class Answers implements Runnable {
         private final List<Waiting> due;
@@ -272,6 +276,14 @@ final class Coalescer {
             int runners = routeNanos < QUICK_ROUTE_NANOS ? Math.min(due.size(), QUICK_RUNNERS) : due.size();
             for (int i = 0; i < runners; i++) {
                 continuations.execute(this);
+            }
+            if (runners < due.size()) {
+                // should every runner wait for something that needs another event of this batch answered first
+                vertx.setTimer(STALLED_MILLIS, timer -> {
+                    for (int left = due.size() - next.get(); left > 0; left--) {
+                        continuations.execute(this);
+                    }
+                });
             }
         }
 
