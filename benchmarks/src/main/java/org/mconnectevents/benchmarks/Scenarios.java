@@ -56,6 +56,14 @@ final class Scenarios {
             this.client = client;
         }
 
+        /**
+         * Whether the JIT compilers settle on this row: not on camel-http out of the box, whose every request makes a
+         * new connection and TLS handshake; it is left out of the warm-up, its figure needing none.
+         */
+        boolean settles() {
+            return this != SINGLE_CAMEL_HTTP_DEFAULT;
+        }
+
         /** The rows measured against each other, in the order of the table. */
         static final List<List<Row>> GROUPS = List.of(
                 List.of(BATCH_RAW, BATCH_COMPONENT),
