@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * process ({@code bin/karaf server}) and driven through its shell over SSH, as an operator would.
  *
  * <p>It listens on loopback only, on ports chosen free at start (SSH, RMI registry, RMI server), so that parallel
- * builds do not collide. It resolves {@code mvn:} URLs offline, from its own {@code system/} folder and from
- * Maven's local repository, into which the build resolved everything it needs: nothing is downloaded by Karaf.
+ * builds do not collide. It resolves {@code mvn:} URLs offline, from its own {@code system/} folder (where our
+ * bundles are put, as this build made them) and from Maven's local repository, into which the build resolved every
+ * other artifact it needs: nothing is downloaded by Karaf.
  *
  * <p>Its console output goes to {@code console.log} in the work directory, its log to
  * {@code home/data/log/karaf.log} ({@link KarafLogsOnFailure} prints both). Not thread-safe: one test thread
@@ -44,16 +45,24 @@ final class KarafInstance implements AutoCloseable {
 
     /** {@link #start} with the distribution and the local Maven repository the build passes in. */
     static KarafInstance startFromTheBuild(Path workDirectory) throws IOException, InterruptedException {
+        Map<String, Path> ourBundles = new java.util.LinkedHashMap<>();
+        for (String artifact : OUR_BUNDLES) {
+            ourBundles.put(artifact, Path.of(KarafBuild.property("mconnect.bundle." + artifact)));
+        }
         return start(Path.of(KarafBuild.property("karaf.distribution")), workDirectory,
-                Path.of(KarafBuild.property("maven.local.repository")));
+                Path.of(KarafBuild.property("maven.local.repository")), KarafBuild.projectVersion(), ourBundles);
     }
+
+    /** The artifacts of ours that our features install, as the reactor built them. */
+    private static final List<String> OUR_BUNDLES = List.of("mconnect-events-client", "camel-mconnect-events",
+            "camel-mconnect-events-jpa");
 
     /**
      * Unpacks the distribution afresh into {@code workDirectory/home} (a previous run's state is removed),
      * configures it and starts it; the shell may not answer yet, see {@link #awaitBooted(Duration)}.
      */
-    static KarafInstance start(Path distribution, Path workDirectory, Path mavenLocalRepository)
-            throws IOException, InterruptedException {
+    static KarafInstance start(Path distribution, Path workDirectory, Path mavenLocalRepository, String version,
+                               Map<String, Path> ourBundles) throws IOException, InterruptedException {
         deleteRecursively(workDirectory);
         Files.createDirectories(workDirectory.resolve("home"));
         run(List.of("tar", "-xzf", distribution.toString(), "--strip-components=1", "-C",
@@ -61,6 +70,7 @@ final class KarafInstance implements AutoCloseable {
         KarafInstance karaf = new KarafInstance(workDirectory, freePort());
         try {
             karaf.configure(mavenLocalRepository);
+            karaf.putIntoSystem(version, ourBundles);
             karaf.launch();
             return karaf;
         } catch (IOException | RuntimeException e) {
@@ -144,6 +154,20 @@ final class KarafInstance implements AutoCloseable {
                         + "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
                         + mavenLocalRepository.toUri() + "@id=maven.local.repository@snapshots",
                 ""));
+    }
+
+    /**
+     * Puts our bundles, as this build made them, into Karaf's {@code system/} folder at their {@code mvn:} location
+     * ({@code org/mconnectevents/ARTIFACT/VERSION/ARTIFACT-VERSION.jar}): {@code mvn verify} installs nothing into
+     * Maven's local repository, so our features' {@code mvn:org.mconnectevents/...} bundles are found only here.
+     */
+    private void putIntoSystem(String version, Map<String, Path> ourBundles) throws IOException {
+        for (Map.Entry<String, Path> bundle : ourBundles.entrySet()) {
+            Path folder = home.resolve("system/org/mconnectevents").resolve(bundle.getKey()).resolve(version);
+            Files.createDirectories(folder);
+            Files.copy(bundle.getValue(), folder.resolve(bundle.getKey() + "-" + version + ".jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private void launch() throws IOException {
