@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The single events of one producer that go together as one {@code POST /ce/produce/events}. A batch leaves at once
  * when fewer than {@code maxInFlight} of this coalescer's requests are in flight; otherwise it gathers the events that
@@ -32,6 +35,8 @@ import java.util.function.Consumer;
  * in as few hand-offs between threads as the routes that follow allow.
  */
 final class Coalescer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Coalescer.class);
 
     /** Receives the fate of one event: null when stored, else why not. Called on a thread of the continuations executor. */
     interface Answer {
@@ -279,11 +284,18 @@ final class Coalescer {
             }
             if (runners < due.size()) {
                 // should every runner wait for something that needs another event of this batch answered first
-                vertx.setTimer(STALLED_MILLIS, timer -> {
-                    for (int left = due.size() - next.get(); left > 0; left--) {
-                        continuations.execute(this);
-                    }
-                });
+                try {
+                    vertx.setTimer(STALLED_MILLIS, timer -> runTheRest());
+                } catch (RuntimeException closing) {
+                    runTheRest(); // Vert.x takes no more timers: a runner for each event, as when routes are slow
+                }
+            }
+        }
+
+        /** A runner for each event no runner has taken yet. */
+        private void runTheRest() {
+            for (int left = due.size() - next.get(); left > 0; left--) {
+                continuations.execute(this);
             }
         }
 
@@ -293,7 +305,13 @@ final class Coalescer {
             while ((taken = next.getAndIncrement()) < due.size()) {
                 Waiting event = due.get(taken);
                 long started = System.nanoTime();
-                event.answer.answered(failure == null ? null : ownFailure(event, batchSize, failure));
+                try {
+                    event.answer.answered(failure == null ? null : ownFailure(event, batchSize, failure));
+                } catch (RuntimeException e) {
+                    // Camel's callbacks handle what fails in a route: a bug, and the batch's other events must go on
+                    LOG.warn("Continuing an exchange after its coalesced batch was answered failed with {}",
+                            e.getClass().getName());
+                }
                 long took = System.nanoTime() - started;
                 routeNanos += (took - routeNanos) / 8; // racy on purpose: an estimate, written by every runner
                 if (took >= QUICK_ROUTE_NANOS && next.get() < due.size()) {

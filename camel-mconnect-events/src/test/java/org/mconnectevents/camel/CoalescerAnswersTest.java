@@ -68,7 +68,7 @@ class CoalescerAnswersTest {
     @Test
     void onceTheRoutesAfterTheProducerWaitTheExchangesOfABatchContinueSideBySide() throws Exception {
         answered(0, failure -> { });
-        answered(1, failure -> sleep(50));
+        answered(1, failure -> busyFor(TimeUnit.MILLISECONDS.toNanos(1)));
 
         List<Boolean> metTheOthers = answeredSideBySide(2);
 
@@ -120,11 +120,11 @@ class CoalescerAnswersTest {
         return threads;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A route that works (not waits) this long after the producer. */
+    private static void busyFor(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
     }
 }
