@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The component against a raw Vert.x client and a camel-http route, on the emulator over loopback, all in this
  * JVM: {@code mvn -Pbench -DskipTests -pl benchmarks -am package exec:java}. Every row runs in warm-up rounds until
- * the JIT compilers have settled, then in measured rounds (the order of the clients alternates between rounds); the table shows the median of each row
- * and its spread, the ratios the median of the rounds' paired ratios. Arguments (or {@code -Dexec.args="..."}):
+ * the JIT compilers have settled, then in measured rounds (the order of the clients alternates between rounds); the
+ * table shows the median of each row and its spread, the ratios the median of the rounds' paired ratios. Arguments (or {@code -Dexec.args="..."}):
  * seconds per producing run (default 4), measured rounds (default 3).
  */
 public final class Benchmarks {

@@ -3,6 +3,7 @@ package org.mconnectevents.benchmarks;
 import org.mconnectevents.benchmarks.Scenarios.Row;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class Report {
         Timing mostCompiled = rounds.stream().flatMap(round -> round.entrySet().stream())
                 .filter(run -> run.getKey().settles())
                 .map(Map.Entry::getValue)
-                .max(java.util.Comparator.comparingDouble(t -> t.compileNanos() / (double) t.nanos())).orElse(null);
+                .max(Comparator.comparingDouble(t -> t.compileNanos() / (double) t.nanos())).orElse(null);
         if (mostCompiled != null) {
             System.out.printf("%nJIT compilation during the measured runs: at most %.0f ms in a run (%.1f %% of its time),"
                             + " camel-http out of the box aside (a TLS handshake per request; it compiles throughout)%n",

@@ -1,6 +1,7 @@
 package org.mconnectevents.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ record Timing(long events, long nanos, long cpuNanos, long othersNanos, long swi
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     /** Linux counts CPU time in /proc/stat in ticks of 1/100 s (USER_HZ) on every common architecture. */
     private static final long NANOS_PER_TICK = 10_000_000;
 

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,10 @@ import java.util.stream.Stream;
  */
 final class KarafInstance implements AutoCloseable {
 
+    /** The artifacts of ours that our features install, as the reactor built them. */
+    private static final List<String> OUR_BUNDLES = List.of("mconnect-events-client", "camel-mconnect-events",
+            "camel-mconnect-events-jpa");
+
     private final Path workDirectory;
     private final Path home;
     private final int sshPort;
@@ -45,17 +51,13 @@ final class KarafInstance implements AutoCloseable {
 
     /** {@link #start} with the distribution and the local Maven repository the build passes in. */
     static KarafInstance startFromTheBuild(Path workDirectory) throws IOException, InterruptedException {
-        Map<String, Path> ourBundles = new java.util.LinkedHashMap<>();
+        Map<String, Path> ourBundles = new LinkedHashMap<>();
         for (String artifact : OUR_BUNDLES) {
             ourBundles.put(artifact, Path.of(KarafBuild.property("mconnect.bundle." + artifact)));
         }
         return start(Path.of(KarafBuild.property("karaf.distribution")), workDirectory,
                 Path.of(KarafBuild.property("maven.local.repository")), KarafBuild.projectVersion(), ourBundles);
     }
-
-    /** The artifacts of ours that our features install, as the reactor built them. */
-    private static final List<String> OUR_BUNDLES = List.of("mconnect-events-client", "camel-mconnect-events",
-            "camel-mconnect-events-jpa");
 
     /**
      * Unpacks the distribution afresh into {@code workDirectory/home} (a previous run's state is removed),
@@ -166,7 +168,7 @@ final class KarafInstance implements AutoCloseable {
             Path folder = home.resolve("system/org/mconnectevents").resolve(bundle.getKey()).resolve(version);
             Files.createDirectories(folder);
             Files.copy(bundle.getValue(), folder.resolve(bundle.getKey() + "-" + version + ".jar"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -121,12 +122,12 @@ public final class MConnectEventsClient implements AutoCloseable {
 
     /** {@code POST /ce/produce/raw}: one event in binary mode. */
     public Future<Void> produceRaw(BinaryEvent event, String what) {
-        return sendBinary(produceRaw, event, what);
+        return sendBinary(produceRaw.post(event.contentType()), event, what);
     }
 
     /** {@code POST /ce/tools/consumer/test}: a test event for this client as consumer (binary mode). */
     public Future<Void> produceTestEvent(BinaryEvent event, String what) {
-        return sendBinary(produceTest, event, what);
+        return sendBinary(produceTest.post(event.contentType()), event, what);
     }
 
     /** {@code GET /ce/tools/my-settings}: this client's configuration as the service sees it (JSON text). */
@@ -138,10 +139,6 @@ public final class MConnectEventsClient implements AutoCloseable {
     Future<Void> sendBinary(String address, BinaryEvent event, String what) {
         return sendBinary(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(address)
                 .putHeader("Content-Type", event.contentType()), event, what);
-    }
-
-    private Future<Void> sendBinary(Address address, BinaryEvent event, String what) {
-        return sendBinary(address.post(event.contentType()), event, what);
     }
 
     private Future<Void> sendBinary(RequestOptions request, BinaryEvent event, String what) {
@@ -207,26 +204,9 @@ public final class MConnectEventsClient implements AutoCloseable {
                     try {
                         if (responded.failed()) {
                             answer.handle(notAnswered(responded.cause(), request, what));
-                            return;
+                        } else {
+                            responded(responded.result(), request, body != null, what, readBody, answer);
                         }
-                        HttpClientResponse response = responded.result();
-                        serverClock.observe(response.getHeader("Date"));
-                        int status = response.statusCode();
-                        String location = response.getHeader("Location");
-                        if (succeeded(status) && !readBody) {
-                            answer.complete(new Response(status, location, null));
-                            return;
-                        }
-                        // The body is asked for in the very callback that receives the response. Asked for one step
-                        // later, it can come after a short response already ended, and then it never completes.
-                        response.body().onComplete(read -> {
-                            try {
-                                answer.handle(read.failed() ? notAnswered(read.cause(), request, what)
-                                        : answered(new Response(status, location, read.result()), request, what, body != null));
-                            } catch (RuntimeException e) {
-                                answer.tryFail(e);
-                            }
-                        });
                     } catch (RuntimeException e) {
                         answer.tryFail(e);
                     }
@@ -237,13 +217,34 @@ public final class MConnectEventsClient implements AutoCloseable {
         }
     }
 
+    /** The response came: completes {@code answer}, reading the body first unless a produce succeeded. */
+    private void responded(HttpClientResponse response, RequestOptions request, boolean sentABody, String what,
+                           boolean readBody, Promise<Response> answer) {
+        serverClock.observe(response.getHeader("Date"));
+        int status = response.statusCode();
+        String location = response.getHeader("Location");
+        if (succeeded(status) && !readBody) {
+            answer.complete(new Response(status, location, null));
+            return;
+        }
+        // The body is asked for in the very callback that receives the response. Asked for one step later, it can
+        // come after a short response already ended, and then it never completes.
+        response.body().onComplete(read -> {
+            try {
+                answer.handle(read.failed() ? notAnswered(read.cause(), request, what)
+                        : answered(new Response(status, location, read.result()), request, what, sentABody));
+            } catch (RuntimeException e) {
+                answer.tryFail(e);
+            }
+        });
+    }
+
     private static boolean succeeded(int status) {
         return status == 200 || status == 201 || status == 202 || status == 204;
     }
 
     /** A request that got no answer: a configuration error when the TLS handshake says so, else unavailable. */
     private Future<Response> notAnswered(Throwable cause, RequestOptions request, String what) {
-        // named only when something went wrong: a produce that succeeds builds no text
         String target = target(request);
         MConnectEventsConfigurationException misconfigured = ConfigurationFailures.recognise(cause,
                 "Could not reach MConnect Events for " + what + " (" + target + ")", options);
@@ -359,6 +360,7 @@ public final class MConnectEventsClient implements AutoCloseable {
                 + " read it with getServerText(), or set logEventData=true";
     }
 
+    /** How errors name a request; built only when something went wrong, so a produce that succeeds builds no text. */
     private static String target(RequestOptions request) {
         return request.getMethod() + " " + pathOf(request.getURI());
     }
@@ -387,7 +389,7 @@ public final class MConnectEventsClient implements AutoCloseable {
     private record Address(String host, int port, String path) {
 
         static Address of(ClientOptions options, String path) {
-            java.net.URI address = java.net.URI.create(options.rest(path));
+            URI address = URI.create(options.rest(path));
             return new Address(address.getHost(), address.getPort() < 0 ? 443 : address.getPort(), address.getRawPath());
         }
 
